@@ -1,0 +1,178 @@
+/**
+ * The module format, as schemas. Every content type in Citewise is inferred from these, so the
+ * validator and the code can never disagree about what a question file may contain.
+ *
+ * Cross-field rules a schema cannot express (a quote must be in its paragraph, an answer must name
+ * one of the choices, a lesson must name known questions) live in `validate.ts`.
+ */
+import { z } from 'zod';
+
+const kebab = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
+const text = z.string().trim().min(1, 'must not be empty');
+const id = z.string().regex(kebab, 'must be kebab-case (lowercase letters, digits and dashes)');
+
+export const SKILLS = ['recall', 'vocabulary', 'sequence', 'inference', 'purpose', 'sourcing'] as const;
+export const skillSchema = z.enum(SKILLS);
+/** A reading skill a question exercises; used in summaries and coverage reports. */
+export type Skill = z.infer<typeof skillSchema>;
+
+/** Words for people, so the UI and the coverage report name skills the same way. */
+export const SKILL_LABELS: Record<Skill, string> = {
+	recall: 'Recall',
+	vocabulary: 'Vocabulary in context',
+	sequence: 'Sequence',
+	inference: 'Inference',
+	purpose: "Author's purpose and framing",
+	sourcing: 'Sourcing'
+};
+
+/** A citation: the paragraph (¶, counted from 1) and the exact words in it that prove the answer. */
+export const citeSchema = z.strictObject({
+	paragraph: z.int('must be a whole number').min(1, 'paragraphs are numbered from 1'),
+	quote: text
+});
+export type Cite = z.infer<typeof citeSchema>;
+
+const choiceSchema = z.strictObject({
+	id,
+	text,
+	/** Why this choice is wrong, shown when a student picks it. */
+	rationale: text.optional()
+});
+export type Choice = z.infer<typeof choiceSchema>;
+
+const common = {
+	id,
+	skill: skillSchema,
+	prompt: text,
+	points: z.number().positive().max(10).default(1),
+	hints: z.array(text).max(3).default([]),
+	explanation: text,
+	cites: z.array(citeSchema).min(1, 'every question cites at least one paragraph')
+};
+
+const choices = z.array(choiceSchema).min(2, 'needs at least two choices').max(6);
+
+export const singleChoiceSchema = z.strictObject({
+	...common,
+	type: z.literal('single-choice'),
+	choices,
+	answer: id
+});
+
+export const multipleChoiceSchema = z.strictObject({
+	...common,
+	type: z.literal('multiple-choice'),
+	choices,
+	answers: z.array(id).min(2, 'a multiple-choice question has at least two correct choices')
+});
+
+export const TRUTH_VALUES = ['true', 'false', 'not-stated'] as const;
+export const truthSchema = z.enum(TRUTH_VALUES);
+export type Truth = z.infer<typeof truthSchema>;
+
+export const trueFalseNotStatedSchema = z.strictObject({
+	...common,
+	type: z.literal('true-false-not-stated'),
+	// YAML reads a bare `true` as a boolean; accept it and store the word.
+	answer: z.preprocess((v) => (typeof v === 'boolean' ? String(v) : v), truthSchema)
+});
+
+export const shortAnswerSchema = z.strictObject({
+	...common,
+	type: z.literal('short-answer'),
+	accepted: z
+		.array(z.preprocess((v) => (typeof v === 'number' ? String(v) : v), text))
+		.min(1, 'list at least one accepted answer')
+});
+
+export const QUESTION_TYPES = [
+	'single-choice',
+	'multiple-choice',
+	'true-false-not-stated',
+	'short-answer'
+] as const;
+
+export const questionSchema = z.discriminatedUnion('type', [
+	singleChoiceSchema,
+	multipleChoiceSchema,
+	trueFalseNotStatedSchema,
+	shortAnswerSchema
+]);
+
+/** A question with its answer key, explanation and citations: server-side knowledge. */
+export type Question = z.infer<typeof questionSchema>;
+export type QuestionType = Question['type'];
+export type SingleChoiceQuestion = z.infer<typeof singleChoiceSchema>;
+export type MultipleChoiceQuestion = z.infer<typeof multipleChoiceSchema>;
+export type TrueFalseNotStatedQuestion = z.infer<typeof trueFalseNotStatedSchema>;
+export type ShortAnswerQuestion = z.infer<typeof shortAnswerSchema>;
+
+export const questionFileSchema = z.strictObject({
+	questions: z.array(z.unknown()).min(1, 'a question file lists at least one question')
+});
+
+export const lessonSchema = z.strictObject({
+	id,
+	title: text,
+	/** Inclusive paragraph range [first, last]. */
+	paragraphs: z
+		.tuple([z.int().min(1), z.int().min(1)])
+		.refine(([a, b]) => a <= b, 'the first paragraph must not come after the last'),
+	questions: z.array(id).min(1, 'a lesson has at least one question')
+});
+export type Lesson = z.infer<typeof lessonSchema>;
+
+export const glossaryEntrySchema = z.strictObject({
+	term: text,
+	definition: text,
+	/** `article` when the article itself defines the term; `background` otherwise. */
+	source: z.enum(['article', 'background']).default('article'),
+	paragraphs: z.array(z.int().min(1)).default([])
+});
+export type GlossaryEntry = z.infer<typeof glossaryEntrySchema>;
+
+export const moduleFileSchema = z.strictObject({
+	title: text,
+	summary: text,
+	readingMinutes: z.int().min(1).max(120),
+	objectives: z.array(text).min(1),
+	glossary: z.array(glossaryEntrySchema).default([]),
+	lessons: z.array(lessonSchema).min(1, 'a module has at least one lesson')
+});
+export type ModuleFile = z.infer<typeof moduleFileSchema>;
+
+export const articleFrontMatterSchema = z.strictObject({
+	title: text,
+	dek: text.optional(),
+	author: text,
+	publication: text,
+	attribution: text,
+	source: z.url().optional(),
+	/** Only when the source gives one; never invented. */
+	published: z.string().optional()
+});
+export type ArticleFrontMatter = z.infer<typeof articleFrontMatterSchema>;
+
+/** One body paragraph of an article. */
+export interface Paragraph {
+	/** ¶ number, from 1. */
+	n: number;
+	text: string;
+	/** The author sets this passage off as a block quote. */
+	blockquote: boolean;
+}
+
+/** A loaded, validated module: everything the server knows. */
+export interface Module {
+	slug: string;
+	article: ArticleFrontMatter & { paragraphs: Paragraph[] };
+	title: string;
+	summary: string;
+	readingMinutes: number;
+	objectives: string[];
+	glossary: GlossaryEntry[];
+	lessons: Lesson[];
+	/** In lesson order. */
+	questions: Question[];
+}

@@ -1,0 +1,55 @@
+/**
+ * Grading turns a scored response into what feedback needs. It needs the answer key, so the
+ * machine receives it as an actor (`gradeAnswer`) rather than importing it: the server provides a
+ * grader that holds the key, and the key never has to travel with the questions.
+ */
+import type { Cite, Question, Response } from './questions.ts';
+import { answerInWords, rationalesFor, score } from './questions.ts';
+
+export type Outcome = 'correct' | 'partial' | 'incorrect';
+
+/** Everything feedback may show about one try. Which parts are shown, and when, is the UI's call. */
+export interface Grade {
+	questionId: string;
+	outcome: Outcome;
+	/** Points the response itself earned, before hint and retry penalties. */
+	earned: number;
+	total: number;
+	/** Why each wrong choice picked is wrong, from the content. */
+	rationales: string[];
+	explanation: string;
+	cites: Cite[];
+	/** The correct answer in words, for "show answer". */
+	answer: string[];
+}
+
+export class InvalidResponseError extends Error {}
+
+export function grade(question: Question, response: Response): Grade {
+	const result = score(question, response);
+	if (result.kind === 'invalid') {
+		throw new InvalidResponseError(`response to ${question.id} is invalid: ${result.reason}`);
+	}
+	const outcome: Outcome =
+		result.earned >= result.total ? 'correct' : result.earned > 0 ? 'partial' : 'incorrect';
+	return {
+		questionId: question.id,
+		outcome,
+		earned: result.earned,
+		total: result.total,
+		rationales: rationalesFor(question, response),
+		explanation: question.explanation,
+		cites: question.cites,
+		answer: answerInWords(question)
+	};
+}
+
+/** A grader that knows the given questions' keys; what the server hands the machine. */
+export function graderFor(questions: readonly Question[]) {
+	const byId = new Map(questions.map((q) => [q.id, q]));
+	return (questionId: string, response: Response): Grade => {
+		const question = byId.get(questionId);
+		if (!question) throw new Error(`no answer key for question ${questionId}`);
+		return grade(question, response);
+	};
+}

@@ -1,0 +1,26 @@
+/**
+ * Seeded randomness for the quiz core. The quiz never calls Math.random(): a seed comes in through
+ * the machine's input, so the same seed replays the same question and choice order everywhere.
+ */
+
+/** mulberry32: small, fast, and good enough to shuffle a quiz. Returns floats in [0, 1). */
+export function seededRandom(seed: number): () => number {
+	let a = seed >>> 0;
+	return () => {
+		a = (a + 0x6d2b79f5) >>> 0;
+		let t = a;
+		t = Math.imul(t ^ (t >>> 15), t | 1);
+		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+	};
+}
+
+/** Fisher–Yates over a copy; the input is left alone. */
+export function shuffled<T>(items: readonly T[], random: () => number): T[] {
+	const out = items.slice();
+	for (let i = out.length - 1; i > 0; i--) {
+		const j = Math.floor(random() * (i + 1));
+		[out[i], out[j]] = [out[j]!, out[i]!];
+	}
+	return out;
+}

@@ -1,0 +1,194 @@
+/**
+ * What a page shows of a quiz, derived from a machine snapshot. This is the only shape that
+ * leaves the server: it carries explanations, citations and answers only once they are earned
+ * (a question answered correctly, or its answer revealed, or the summary).
+ */
+import type { SnapshotFrom } from 'xstate';
+import type { Cite } from '../content/schema.ts';
+import type { Outcome } from './grade.ts';
+import type { InvalidReason, PublicQuestion, Response, Skill } from './questions.ts';
+import { responseInWords, round } from './questions.ts';
+import {
+	current,
+	maxScore,
+	progressOf,
+	totalScore,
+	type QuizContext,
+	type QuizMachine,
+	type QuizSettings
+} from './quizMachine.ts';
+
+export interface Position {
+	/** Events recorded so far; a form echoes it so a stale tab cannot answer twice. */
+	seq: number;
+	/** 1-based. */
+	number: number;
+	total: number;
+	question: PublicQuestion;
+}
+
+export type FeedbackResult = 'correct' | 'retry' | 'exhausted' | 'revealed';
+
+export type QuizView =
+	| { status: 'intro'; seq: number; total: number; maxScore: number; settings: QuizSettings }
+	| (Position & {
+			status: 'answering';
+			/** Texts of the hints taken so far. */
+			hints: string[];
+			hintsLeft: number;
+			tryNumber: number;
+			maxTries: number;
+			hintCost: number;
+			invalid: InvalidReason | null;
+			gradingFailed: boolean;
+	  })
+	| (Position & {
+			status: 'feedback';
+			result: FeedbackResult;
+			outcome: Outcome;
+			response: Response;
+			/** The learner's answer in words. */
+			yourAnswer: string[];
+			/** Points the question has earned so far (after penalties once resolved). */
+			earned: number;
+			triesLeft: number;
+			/** Why each wrong choice picked is wrong. */
+			rationales: string[];
+			/** Paragraphs worth re-reading (no quotes: those would give the answer away). */
+			reread: number[];
+			/** Present once earned: after a correct answer or "show answer". */
+			explanation?: string;
+			cites?: Cite[];
+			answer?: string[];
+			isLast: boolean;
+	  })
+	| { status: 'summary'; seq: number; score: number; maxScore: number; questions: SummaryItem[]; skills: SkillScore[] };
+
+export interface SummaryItem {
+	id: string;
+	number: number;
+	prompt: string;
+	skill: Skill;
+	credit: number;
+	points: number;
+	missed: boolean;
+	yourAnswer: string[];
+	answer: string[];
+	explanation: string;
+	cites: Cite[];
+	hintsUsed: number;
+	tries: number;
+}
+
+export interface SkillScore {
+	skill: Skill;
+	earned: number;
+	max: number;
+	questions: number;
+}
+
+/** Hint texts live with the answer key; the view asks for the ones already taken. */
+export type HintLookup = (questionId: string, count: number) => string[];
+
+export function quizView(snapshot: SnapshotFrom<QuizMachine>, seq: number, hintsFor: HintLookup): QuizView {
+	const context = snapshot.context;
+	if (snapshot.matches('intro')) {
+		return {
+			status: 'intro',
+			seq,
+			total: context.questions.length,
+			maxScore: maxScore(context),
+			settings: context.settings
+		};
+	}
+	if (snapshot.matches('summary')) return summaryView(context, seq);
+
+	const question = current(context);
+	const progress = progressOf(context);
+	const position: Position = {
+		seq,
+		number: context.index + 1,
+		total: context.questions.length,
+		question
+	};
+
+	if (snapshot.matches('feedback')) {
+		const last = progress.tries.at(-1)!;
+		const result: FeedbackResult = snapshot.matches({ feedback: 'correct' })
+			? 'correct'
+			: snapshot.matches({ feedback: 'revealed' })
+				? 'revealed'
+				: snapshot.matches({ feedback: 'exhausted' })
+					? 'exhausted'
+					: 'retry';
+		const earned = result === 'retry' ? last.grade.earned : progress.credit;
+		const shown = result === 'correct' || result === 'revealed';
+		return {
+			...position,
+			status: 'feedback',
+			result,
+			outcome: last.grade.outcome,
+			response: last.response,
+			yourAnswer: responseInWords(question, last.response),
+			earned,
+			triesLeft: context.settings.maxTries - progress.tries.length,
+			rationales: last.grade.rationales,
+			reread: [...new Set(last.grade.cites.map((c) => c.paragraph))],
+			...(shown
+				? { explanation: last.grade.explanation, cites: last.grade.cites, answer: last.grade.answer }
+				: {}),
+			isLast: context.index >= context.questions.length - 1
+		};
+	}
+
+	// answering (or grading, which the server never leaves a snapshot in)
+	return {
+		...position,
+		status: 'answering',
+		hints: hintsFor(question.id, progress.hintsUsed),
+		hintsLeft: question.hintCount - progress.hintsUsed,
+		tryNumber: progress.tries.length + 1,
+		maxTries: context.settings.maxTries,
+		hintCost: context.settings.hintCost,
+		invalid: snapshot.hasTag('invalid') ? context.invalidReason : null,
+		gradingFailed: snapshot.hasTag('error')
+	};
+}
+
+function summaryView(context: QuizContext, seq: number): QuizView {
+	const questions: SummaryItem[] = context.questions.map((question, i) => {
+		const progress = progressOf(context, question.id);
+		const last = progress.tries.at(-1);
+		return {
+			id: question.id,
+			number: i + 1,
+			prompt: question.prompt,
+			skill: question.skill,
+			credit: progress.credit,
+			points: question.points,
+			missed: progress.credit < question.points,
+			yourAnswer: last ? responseInWords(question, last.response) : [],
+			answer: last?.grade.answer ?? [],
+			explanation: last?.grade.explanation ?? '',
+			cites: last?.grade.cites ?? [],
+			hintsUsed: progress.hintsUsed,
+			tries: progress.tries.length
+		};
+	});
+	const skills = new Map<Skill, SkillScore>();
+	for (const item of questions) {
+		const s = skills.get(item.skill) ?? { skill: item.skill, earned: 0, max: 0, questions: 0 };
+		s.earned = round(s.earned + item.credit);
+		s.max = round(s.max + item.points);
+		s.questions++;
+		skills.set(item.skill, s);
+	}
+	return {
+		status: 'summary',
+		seq,
+		score: totalScore(context),
+		maxScore: maxScore(context),
+		questions,
+		skills: [...skills.values()]
+	};
+}

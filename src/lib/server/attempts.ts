@@ -1,0 +1,75 @@
+/**
+ * Practice attempts: one per learner and module at a time, stored as an append-only log of
+ * quiz events. The score is never stored; it is what the machine computes from the log.
+ */
+import { sql } from 'kysely';
+import type { QuizEvent } from '$lib/quiz/quizMachine.ts';
+import type { Db } from './db.ts';
+
+export interface Attempt {
+	id: string;
+	moduleSlug: string;
+	seed: number;
+	events: QuizEvent[];
+}
+
+/** The learner's latest attempt at a module, with its events in order. */
+export async function latestAttempt(db: Db, learnerId: string, moduleSlug: string): Promise<Attempt | undefined> {
+	const row = await db
+		.selectFrom('practice_attempts')
+		.select(['id', 'seed', 'module_slug'])
+		.where('learner_id', '=', learnerId)
+		.where('module_slug', '=', moduleSlug)
+		.orderBy('created_at', 'desc')
+		.orderBy(sql`rowid`, 'desc')
+		.limit(1)
+		.executeTakeFirst();
+	if (!row) return undefined;
+	const events = await db
+		.selectFrom('attempt_events')
+		.select('event')
+		.where('attempt_id', '=', row.id)
+		.orderBy('seq')
+		.execute();
+	return {
+		id: row.id,
+		moduleSlug: row.module_slug,
+		seed: row.seed,
+		events: events.map((e) => JSON.parse(e.event) as QuizEvent)
+	};
+}
+
+export async function createAttempt(
+	db: Db,
+	attempt: { id: string; learnerId: string; moduleSlug: string; seed: number; now: Date }
+): Promise<void> {
+	await db
+		.insertInto('practice_attempts')
+		.values({
+			id: attempt.id,
+			learner_id: attempt.learnerId,
+			module_slug: attempt.moduleSlug,
+			seed: attempt.seed,
+			created_at: attempt.now.toISOString()
+		})
+		.execute();
+}
+
+/**
+ * Appends an event as step `seq` (0-based). Returns false when that step is already taken,
+ * i.e. another tab got there first; nothing is overwritten.
+ */
+export async function appendEvent(
+	db: Db,
+	attemptId: string,
+	seq: number,
+	event: QuizEvent,
+	now: Date
+): Promise<boolean> {
+	const result = await db
+		.insertInto('attempt_events')
+		.values({ attempt_id: attemptId, seq, event: JSON.stringify(event), created_at: now.toISOString() })
+		.onConflict((oc) => oc.doNothing())
+		.executeTakeFirst();
+	return Number(result.numInsertedRows ?? 0) === 1;
+}

@@ -1,0 +1,84 @@
+/**
+ * The database: SQLite (WAL) in ./data/ by default, created and migrated on first use, through
+ * Kysely so the same queries can later run on PostgreSQL.
+ */
+import { mkdirSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import Database from 'better-sqlite3';
+import { Kysely, Migrator, SqliteDialect, type Migration, type MigrationProvider } from 'kysely';
+
+export interface PracticeAttemptTable {
+	id: string;
+	learner_id: string;
+	module_slug: string;
+	seed: number;
+	created_at: string;
+}
+
+/** Append-only: an attempt is its log of events, in order. */
+export interface AttemptEventTable {
+	attempt_id: string;
+	seq: number;
+	event: string;
+	created_at: string;
+}
+
+export interface Schema {
+	practice_attempts: PracticeAttemptTable;
+	attempt_events: AttemptEventTable;
+}
+
+export type Db = Kysely<Schema>;
+
+const migrations: Record<string, Migration> = {
+	'001-practice-attempts': {
+		async up(db) {
+			await db.schema
+				.createTable('practice_attempts')
+				.addColumn('id', 'text', (c) => c.primaryKey())
+				.addColumn('learner_id', 'text', (c) => c.notNull())
+				.addColumn('module_slug', 'text', (c) => c.notNull())
+				.addColumn('seed', 'integer', (c) => c.notNull())
+				.addColumn('created_at', 'text', (c) => c.notNull())
+				.execute();
+			await db.schema
+				.createIndex('practice_attempts_by_learner')
+				.on('practice_attempts')
+				.columns(['learner_id', 'module_slug', 'created_at'])
+				.execute();
+			await db.schema
+				.createTable('attempt_events')
+				.addColumn('attempt_id', 'text', (c) => c.notNull().references('practice_attempts.id'))
+				.addColumn('seq', 'integer', (c) => c.notNull())
+				.addColumn('event', 'text', (c) => c.notNull())
+				.addColumn('created_at', 'text', (c) => c.notNull())
+				// Two tabs posting at once cannot both write the same step.
+				.addPrimaryKeyConstraint('attempt_events_pk', ['attempt_id', 'seq'])
+				.execute();
+		}
+	}
+};
+
+const provider: MigrationProvider = { getMigrations: async () => migrations };
+
+/** Opens (creating if needed) and migrates a SQLite database. `:memory:` works for tests. */
+export async function openDatabase(file: string): Promise<Db> {
+	if (file !== ':memory:') mkdirSync(dirname(resolve(file)), { recursive: true });
+	const sqlite = new Database(file);
+	sqlite.pragma('journal_mode = WAL');
+	// FULL makes every acknowledged answer durable before the response, even on power loss.
+	sqlite.pragma('synchronous = FULL');
+	sqlite.pragma('foreign_keys = ON');
+	const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: sqlite }) });
+	const { error } = await new Migrator({ db, provider }).migrateToLatest();
+	if (error) throw error;
+	return db;
+}
+
+let shared: Promise<Db> | undefined;
+
+/** The app's database, opened on first use at DATABASE_PATH (default ./data/citewise.sqlite). */
+export function database(): Promise<Db> {
+	shared ??= openDatabase(process.env.DATABASE_PATH ?? 'data/citewise.sqlite');
+	return shared;
+}

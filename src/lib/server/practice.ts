@@ -1,0 +1,84 @@
+/**
+ * Practice on the server: rebuilds a learner's quiz from its event log with quizMachine, and
+ * records new events only when the machine accepts them. The server is the authority: the page
+ * shows whatever the machine, replayed from the log, says.
+ */
+import { createActor, fromPromise, waitFor, type SnapshotFrom } from 'xstate';
+import type { Module } from '$lib/content/schema.ts';
+import { graderFor } from '$lib/quiz/grade.ts';
+import { toPublic } from '$lib/quiz/questions.ts';
+import { quizMachine, type QuizEvent, type QuizMachine } from '$lib/quiz/quizMachine.ts';
+import { quizView, type QuizView } from '$lib/quiz/view.ts';
+
+const machines = new WeakMap<Module, QuizMachine>();
+
+/** The machine for a module, with a grader that holds the module's answer key. */
+function machineFor(module: Module): QuizMachine {
+	let machine = machines.get(module);
+	if (!machine) {
+		const grade = graderFor(module.questions);
+		machine = quizMachine.provide({
+			actors: {
+				gradeAnswer: fromPromise(async ({ input }) => grade(input.questionId, input.response))
+			}
+		});
+		machines.set(module, machine);
+	}
+	return machine;
+}
+
+export interface Replayed {
+	snapshot: SnapshotFrom<QuizMachine>;
+	seq: number;
+}
+
+/** Runs the log through the machine. Events the machine would not take are skipped, not fatal. */
+export async function replay(module: Module, seed: number, events: QuizEvent[]): Promise<Replayed> {
+	const actor = createActor(machineFor(module), {
+		input: { questions: module.questions.map(toPublic), seed }
+	});
+	actor.start();
+	for (const event of events) {
+		await step(actor, event);
+	}
+	const snapshot = actor.getSnapshot();
+	actor.stop();
+	return { snapshot, seq: events.length };
+}
+
+/** Sends one event and waits for grading to settle. Returns whether the machine took it. */
+async function step(actor: ReturnType<typeof createActor<QuizMachine>>, event: QuizEvent): Promise<boolean> {
+	const before = actor.getSnapshot();
+	if (!before.can(event)) return false;
+	actor.send(event);
+	await waitFor(actor, (s) => !s.hasTag('busy'));
+	return true;
+}
+
+/** What the next snapshot would be, if the machine accepts `event` now. */
+export async function tryEvent(
+	module: Module,
+	seed: number,
+	events: QuizEvent[],
+	event: QuizEvent
+): Promise<SnapshotFrom<QuizMachine> | null> {
+	const actor = createActor(machineFor(module), {
+		input: { questions: module.questions.map(toPublic), seed }
+	});
+	actor.start();
+	for (const e of events) await step(actor, e);
+	const taken = await step(actor, event);
+	const snapshot = actor.getSnapshot();
+	actor.stop();
+	return taken ? snapshot : null;
+}
+
+export function viewOf(module: Module, { snapshot, seq }: Replayed): QuizView {
+	const hints = new Map(module.questions.map((q) => [q.id, q.hints]));
+	return quizView(snapshot, seq, (id, count) => (hints.get(id) ?? []).slice(0, count));
+}
+
+/** The intro, before the learner has started: the machine's initial state. */
+export async function introView(module: Module): Promise<QuizView> {
+	return viewOf(module, await replay(module, 0, []));
+}
