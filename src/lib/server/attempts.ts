@@ -71,5 +71,5 @@ export async function appendEvent(
 		.values({ attempt_id: attemptId, seq, event: JSON.stringify(event), created_at: now.toISOString() })
 		.onConflict((oc) => oc.doNothing())
 		.executeTakeFirst();
-	return Number(result.numInsertedRows ?? 0) === 1;
+	return Number(result.numInsertedOrUpdatedRows ?? 0) === 1;
 }
