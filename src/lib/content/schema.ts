@@ -6,25 +6,15 @@
  * one of the choices, a lesson must name known questions) live in `validate.ts`.
  */
 import { z } from 'zod';
+import { SKILLS, TRUTH_VALUES } from './terms.ts';
+
+export { QUESTION_TYPES, SKILL_LABELS, SKILLS, TRUTH_VALUES, type Skill, type Truth } from './terms.ts';
 
 const kebab = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const text = z.string().trim().min(1, 'must not be empty');
 const id = z.string().regex(kebab, 'must be kebab-case (lowercase letters, digits and dashes)');
 
-export const SKILLS = ['recall', 'vocabulary', 'sequence', 'inference', 'purpose', 'sourcing'] as const;
 export const skillSchema = z.enum(SKILLS);
-/** A reading skill a question exercises; used in summaries and coverage reports. */
-export type Skill = z.infer<typeof skillSchema>;
-
-/** Words for people, so the UI and the coverage report name skills the same way. */
-export const SKILL_LABELS: Record<Skill, string> = {
-	recall: 'Recall',
-	vocabulary: 'Vocabulary in context',
-	sequence: 'Sequence',
-	inference: 'Inference',
-	purpose: "Author's purpose and framing",
-	sourcing: 'Sourcing'
-};
 
 /** A citation: the paragraph (¶, counted from 1) and the exact words in it that prove the answer. */
 export const citeSchema = z.strictObject({
@@ -67,9 +57,7 @@ export const multipleChoiceSchema = z.strictObject({
 	answers: z.array(id).min(2, 'a multiple-choice question has at least two correct choices')
 });
 
-export const TRUTH_VALUES = ['true', 'false', 'not-stated'] as const;
 export const truthSchema = z.enum(TRUTH_VALUES);
-export type Truth = z.infer<typeof truthSchema>;
 
 export const trueFalseNotStatedSchema = z.strictObject({
 	...common,
@@ -85,13 +73,6 @@ export const shortAnswerSchema = z.strictObject({
 		.array(z.preprocess((v) => (typeof v === 'number' ? String(v) : v), text))
 		.min(1, 'list at least one accepted answer')
 });
-
-export const QUESTION_TYPES = [
-	'single-choice',
-	'multiple-choice',
-	'true-false-not-stated',
-	'short-answer'
-] as const;
 
 export const questionSchema = z.discriminatedUnion('type', [
 	singleChoiceSchema,

@@ -1,0 +1,189 @@
+/**
+ * `npm run bench`: builds the app, serves it on a local port with a fresh database, and measures
+ * the budgets from the foundation issue. One line per figure: `name: value unit (budget B)`.
+ * Exits non-zero when a figure is over its budget.
+ *
+ *   module-page-js-gzip   gzipped JavaScript the module page loads first     (budget 60 KB)
+ *   module-page-render    server render time of the module page, median of
+ *                         200 requests from a learner part-way through       (budget 20 ms)
+ *   answer-to-feedback    submit an answer → feedback on screen in Chromium,
+ *                         median over the quiz's questions                   (budget 100 ms)
+ */
+import { spawn, spawnSync } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { chromium } from '@playwright/test';
+
+const PORT = Number(process.env.BENCH_PORT ?? 4180);
+const BASE = `http://localhost:${PORT}`;
+const MODULE = '/modules/fleeing-kazakhs-and-puff-pieces';
+const results: { name: string; value: number; unit: string; budget: number }[] = [];
+
+if (!process.argv.includes('--no-build')) {
+	const build = spawnSync('npx', ['vite', 'build'], { stdio: ['ignore', 'ignore', 'inherit'] });
+	if (build.status !== 0) process.exit(1);
+}
+
+const server = spawn('node', ['scripts/start.ts'], {
+	env: {
+		...process.env,
+		PORT: String(PORT),
+		ORIGIN: BASE,
+		DATABASE_PATH: join(mkdtempSync(join(tmpdir(), 'citewise-bench-')), 'bench.sqlite')
+	},
+	stdio: 'ignore'
+});
+
+try {
+	await waitForServer();
+	await measureJavaScript();
+	await measureRender();
+	await measureFeedback();
+} finally {
+	server.kill();
+}
+
+let over = 0;
+for (const r of results) {
+	const ok = r.value <= r.budget;
+	if (!ok) over++;
+	console.log(`${r.name}: ${r.value} ${r.unit} (budget ${r.budget} ${r.unit})${ok ? '' : '  OVER BUDGET'}`);
+}
+process.exit(over ? 1 : 0);
+
+async function waitForServer(): Promise<void> {
+	for (let i = 0; i < 100; i++) {
+		try {
+			if ((await fetch(BASE)).ok) return;
+		} catch {
+			// not up yet
+		}
+		await new Promise((r) => setTimeout(r, 100));
+	}
+	throw new Error('server did not start');
+}
+
+/**
+ * Every script Chromium fetches to load the module page (entry, its imports, the route's
+ * nodes), until the network is idle, gzipped at level 9 as a server would send them.
+ */
+async function measureJavaScript(): Promise<void> {
+	const browser = await launch();
+	try {
+		const page = await browser.newPage();
+		const scripts = new Set<string>();
+		page.on('response', (response) => {
+			if (response.request().resourceType() === 'script') scripts.add(response.url());
+		});
+		await page.goto(BASE + MODULE, { waitUntil: 'networkidle' });
+		let bytes = 0;
+		for (const url of scripts) {
+			bytes += gzipSync(Buffer.from(await (await fetch(url)).arrayBuffer()), { level: 9 }).length;
+		}
+		results.push({ name: 'module-page-js-gzip', value: round(bytes / 1024, 1), unit: 'KB', budget: 60 });
+		console.log(`(${scripts.size} scripts)`);
+	} finally {
+		await browser.close();
+	}
+}
+
+function launch() {
+	return chromium.launch({
+		executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+		args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update']
+	});
+}
+
+/** Render time as the server sees it from a client on loopback, for a learner part-way through. */
+async function measureRender(): Promise<void> {
+	const start = await fetch(`${BASE}${MODULE}?/start`, {
+		method: 'POST',
+		headers: { origin: BASE, 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' },
+		body: '',
+		redirect: 'manual'
+	});
+	const cookie = start.headers.get('set-cookie')!.split(';')[0]!;
+	// Answer a few questions so the render replays a real log.
+	for (let i = 0; i < 6; i++) {
+		const page = await (await fetch(BASE + MODULE, { headers: { cookie } })).text();
+		const seq = /name="seq" value="(\d+)"/.exec(page)![1]!;
+		const question = /name="question" value="([^"]+)"/.exec(page)?.[1];
+		const post = (action: string, body: string) =>
+			fetch(`${BASE}${MODULE}?/${action}`, {
+				method: 'POST',
+				headers: { origin: BASE, cookie, 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' },
+				body,
+				redirect: 'manual'
+			});
+		if (question) {
+			const choice = /name="choice" value="([^"]+)"/.exec(page)?.[1];
+			await post('answer', `seq=${seq}&question=${question}&${choice ? `choice=${choice}` : 'text=unsure'}`);
+		} else {
+			await post('next', `seq=${seq}`);
+		}
+	}
+	for (let i = 0; i < 20; i++) await (await fetch(BASE + MODULE, { headers: { cookie } })).text();
+	const times: number[] = [];
+	for (let i = 0; i < 200; i++) {
+		const t0 = performance.now();
+		await (await fetch(BASE + MODULE, { headers: { cookie } })).text();
+		times.push(performance.now() - t0);
+	}
+	results.push({ name: 'module-page-render', value: round(median(times), 2), unit: 'ms', budget: 20 });
+}
+
+/** Click "Check answer" → the feedback heading is in the DOM and a frame has been painted. */
+async function measureFeedback(): Promise<void> {
+	const browser = await launch();
+	try {
+		const page = await browser.newPage();
+		await page.goto(BASE + MODULE);
+		await page.getByRole('button', { name: 'Start practice' }).click();
+		const times: number[] = [];
+		for (let i = 0; i < 16; i++) {
+			const heading = page.getByRole('heading', { name: /^Question \d+ of \d+$/ });
+			await heading.waitFor();
+			const choice = page.locator('input[name="choice"]').first();
+			if (await choice.count()) await choice.check();
+			else await page.locator('input[name="text"]').fill('not sure');
+			await page.evaluate(() => {
+				const form = document.querySelector<HTMLFormElement>('form.answer-form')!;
+				(window as unknown as { measured: Promise<number> }).measured = new Promise((resolve) => {
+					form.addEventListener(
+						'submit',
+						() => {
+							const t0 = performance.now();
+							const observer = new MutationObserver(() => {
+								if (!document.getElementById('feedback')) return;
+								observer.disconnect();
+								requestAnimationFrame(() => resolve(performance.now() - t0));
+							});
+							observer.observe(document.body, { childList: true, subtree: true });
+						},
+						{ capture: true, once: true }
+					);
+				});
+			});
+			await page.getByRole('button', { name: 'Check answer' }).click();
+			times.push(await page.evaluate(() => (window as unknown as { measured: Promise<number> }).measured));
+			await page.locator('#feedback').waitFor();
+			const next = page.getByRole('button', { name: /Next question|Skip to the next question|See your results/ });
+			await next.click();
+		}
+		results.push({ name: 'answer-to-feedback', value: round(median(times), 1), unit: 'ms', budget: 100 });
+	} finally {
+		await browser.close();
+	}
+}
+
+function median(values: number[]): number {
+	const sorted = values.slice().sort((a, b) => a - b);
+	const mid = sorted.length >> 1;
+	return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+function round(n: number, digits: number): number {
+	return Math.round(n * 10 ** digits) / 10 ** digits;
+}
