@@ -73,6 +73,10 @@ export function loadModule(dir: string, files: Record<string, string>): LoadResu
 
 	// Question files: every other .yaml file in the folder.
 	const located: Located[] = [];
+	// Questions that exist but did not validate (or sit in a file that could not be read): their
+	// own problems are reported, so a lesson naming them is not also told they are unknown.
+	const invalidIds = new Set<string>();
+	let unreadableFile = false;
 	const questionFiles = Object.keys(files)
 		.filter((name) => /\.ya?ml$/.test(name) && name !== 'module.yaml')
 		.sort();
@@ -83,22 +87,31 @@ export function loadModule(dir: string, files: Record<string, string>): LoadResu
 		const source = new YamlSource(path(name), files[name]!);
 		problems.push(...source.problems);
 		const data = source.data();
-		if (data === undefined) continue;
+		if (data === undefined) {
+			unreadableFile = true;
+			continue;
+		}
 		const file = questionFileSchema.safeParse(data);
 		if (!file.success) {
 			problems.push(...source.schemaProblems(file.error));
+			unreadableFile = true;
 			continue;
 		}
 		file.data.questions.forEach((raw, index) => {
 			const parsed = questionSchema.safeParse(raw);
 			if (parsed.success) located.push({ question: parsed.data, source, index });
-			else problems.push(...source.schemaProblems(parsed.error, ['questions', index]));
+			else {
+				problems.push(...source.schemaProblems(parsed.error, ['questions', index]));
+				const id = raw !== null && typeof raw === 'object' && 'id' in raw ? raw.id : undefined;
+				if (typeof id === 'string') invalidIds.add(id);
+			}
 		});
 	}
 
 	problems.push(...checkQuestions(located, paragraphs));
 	if (moduleFile && moduleSource) {
-		problems.push(...checkModuleFile(moduleFile, moduleSource, located, paragraphs.length));
+		const invalid = (id: string) => unreadableFile || invalidIds.has(id);
+		problems.push(...checkModuleFile(moduleFile, moduleSource, located, invalid, paragraphs.length));
 	}
 
 	problems.sort(byPosition);
@@ -140,6 +153,8 @@ function checkQuestions(located: Located[], paragraphs: Paragraph[]): Problem[] 
 		q.cites.forEach((cite, c) => {
 			const paragraph = paragraphs[cite.paragraph - 1];
 			if (!paragraph) {
+				// No paragraphs at all: article.md's own problem says why; don't repeat it per cite.
+				if (!paragraphs.length) return;
 				at(
 					['cites', c, 'paragraph'],
 					`cites ¶${cite.paragraph}, but the article has ${paragraphs.length} paragraphs (¶1–¶${paragraphs.length})`
@@ -203,6 +218,7 @@ function checkModuleFile(
 	file: ModuleFile,
 	source: YamlSource,
 	located: Located[],
+	invalid: (id: string) => boolean,
 	paragraphCount: number
 ): Problem[] {
 	const problems: Problem[] = [];
@@ -218,7 +234,7 @@ function checkModuleFile(
 		lessonIds.add(lesson.id);
 
 		const [first, last] = lesson.paragraphs;
-		if (last > paragraphCount) {
+		if (paragraphCount && last > paragraphCount) {
 			at(['paragraphs'], `lesson "${lesson.id}" ends at ¶${last}, but the article has ${paragraphCount} paragraphs`);
 		}
 		if (first <= previousLast) {
@@ -228,6 +244,7 @@ function checkModuleFile(
 
 		lesson.questions.forEach((id, i) => {
 			if (!known.has(id)) {
+				if (invalid(id)) return;
 				at(['questions', i], `lesson "${lesson.id}" names unknown question "${id}"`);
 				return;
 			}
@@ -239,7 +256,7 @@ function checkModuleFile(
 
 	file.glossary.forEach((entry, g) => {
 		entry.paragraphs.forEach((n, i) => {
-			if (n > paragraphCount) {
+			if (paragraphCount && n > paragraphCount) {
 				problems.push(
 					source.at(['glossary', g, 'paragraphs', i], `glossary term "${entry.term}" points to ¶${n}, but the article has ${paragraphCount} paragraphs`)
 				);
