@@ -49,7 +49,9 @@ let over = 0;
 for (const r of results) {
 	const ok = r.value <= r.budget;
 	if (!ok) over++;
-	console.log(`${r.name}: ${r.value} ${r.unit} (budget ${r.budget} ${r.unit})${ok ? '' : '  OVER BUDGET'}`);
+	console.log(
+		`${r.name}: ${r.value} ${r.unit} (budget ${r.budget} ${r.unit})${ok ? '' : '  OVER BUDGET'}`
+	);
 }
 process.exit(over ? 1 : 0);
 
@@ -82,7 +84,12 @@ async function measureJavaScript(): Promise<void> {
 		for (const url of scripts) {
 			bytes += gzipSync(Buffer.from(await (await fetch(url)).arrayBuffer()), { level: 9 }).length;
 		}
-		results.push({ name: 'module-page-js-gzip', value: round(bytes / 1024, 1), unit: 'KB', budget: 60 });
+		results.push({
+			name: 'module-page-js-gzip',
+			value: round(bytes / 1024, 1),
+			unit: 'KB',
+			budget: 60
+		});
 		console.log(`(${scripts.size} scripts)`);
 	} finally {
 		await browser.close();
@@ -92,7 +99,12 @@ async function measureJavaScript(): Promise<void> {
 function launch() {
 	return chromium.launch({
 		executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-		args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update']
+		args: [
+			'--no-sandbox',
+			'--disable-gpu',
+			'--disable-background-networking',
+			'--disable-component-update'
+		]
 	});
 }
 
@@ -100,7 +112,11 @@ function launch() {
 async function measureRender(): Promise<void> {
 	const start = await fetch(`${BASE}${MODULE}?/start`, {
 		method: 'POST',
-		headers: { origin: BASE, 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' },
+		headers: {
+			origin: BASE,
+			'content-type': 'application/x-www-form-urlencoded',
+			accept: 'text/html'
+		},
 		body: '',
 		redirect: 'manual'
 	});
@@ -113,13 +129,21 @@ async function measureRender(): Promise<void> {
 		const post = (action: string, body: string) =>
 			fetch(`${BASE}${MODULE}?/${action}`, {
 				method: 'POST',
-				headers: { origin: BASE, cookie, 'content-type': 'application/x-www-form-urlencoded', accept: 'text/html' },
+				headers: {
+					origin: BASE,
+					cookie,
+					'content-type': 'application/x-www-form-urlencoded',
+					accept: 'text/html'
+				},
 				body,
 				redirect: 'manual'
 			});
 		if (question) {
 			const choice = /name="choice" value="([^"]+)"/.exec(page)?.[1];
-			await post('answer', `seq=${seq}&question=${question}&${choice ? `choice=${choice}` : 'text=unsure'}`);
+			await post(
+				'answer',
+				`seq=${seq}&question=${question}&${choice ? `choice=${choice}` : 'text=unsure'}`
+			);
 		} else {
 			await post('next', `seq=${seq}`);
 		}
@@ -131,7 +155,12 @@ async function measureRender(): Promise<void> {
 		await (await fetch(BASE + MODULE, { headers: { cookie } })).text();
 		times.push(performance.now() - t0);
 	}
-	results.push({ name: 'module-page-render', value: round(median(times), 2), unit: 'ms', budget: 20 });
+	results.push({
+		name: 'module-page-render',
+		value: round(median(times), 2),
+		unit: 'ms',
+		budget: 20
+	});
 }
 
 /** Click "Check answer" → the feedback heading is in the DOM and a frame has been painted. */
@@ -167,12 +196,21 @@ async function measureFeedback(): Promise<void> {
 				});
 			});
 			await page.getByRole('button', { name: 'Check answer' }).click();
-			times.push(await page.evaluate(() => (window as unknown as { measured: Promise<number> }).measured));
+			times.push(
+				await page.evaluate(() => (window as unknown as { measured: Promise<number> }).measured)
+			);
 			await page.locator('#feedback').waitFor();
-			const next = page.getByRole('button', { name: /Next question|Skip to the next question|See your results/ });
+			const next = page.getByRole('button', {
+				name: /Next question|Skip to the next question|See your results/
+			});
 			await next.click();
 		}
-		results.push({ name: 'answer-to-feedback', value: round(median(times), 1), unit: 'ms', budget: 100 });
+		results.push({
+			name: 'answer-to-feedback',
+			value: round(median(times), 1),
+			unit: 'ms',
+			budget: 100
+		});
 	} finally {
 		await browser.close();
 	}

@@ -22,10 +22,22 @@ for (const dir of dirs) {
 		continue;
 	}
 	const c = coverage(module);
-	console.log(`✓ ${module.slug}: ${module.questions.length} questions, ${c.paragraphs} paragraphs, ${module.lessons.length} lessons`);
-	console.log(`  paragraphs no question cites: ${c.uncited.length ? c.uncited.map((n) => `¶${n}`).join(', ') : 'none'}`);
-	console.log(`  by type:  ${Object.entries(c.byType).map(([t, n]) => `${t} ${n}`).join(', ')}`);
-	console.log(`  by skill: ${Object.entries(c.bySkill).map(([s, n]) => `${SKILL_LABELS[s as keyof typeof SKILL_LABELS].toLowerCase()} ${n}`).join(', ')}`);
+	console.log(
+		`✓ ${module.slug}: ${module.questions.length} questions, ${c.paragraphs} paragraphs, ${module.lessons.length} lessons`
+	);
+	console.log(
+		`  paragraphs no question cites: ${c.uncited.length ? c.uncited.map((n) => `¶${n}`).join(', ') : 'none'}`
+	);
+	console.log(
+		`  by type:  ${Object.entries(c.byType)
+			.map(([t, n]) => `${t} ${n}`)
+			.join(', ')}`
+	);
+	console.log(
+		`  by skill: ${Object.entries(c.bySkill)
+			.map(([s, n]) => `${SKILL_LABELS[s as keyof typeof SKILL_LABELS].toLowerCase()} ${n}`)
+			.join(', ')}`
+	);
 }
 
 if (!dirs.length) {

@@ -40,7 +40,11 @@ function ensureChromium(): boolean {
 	}
 	console.log('Chromium is missing; installing Debian’s chromium package…');
 	const env = { DEBIAN_FRONTEND: 'noninteractive' };
-	return run('apt-get', ['update', '-q'], env) && run('apt-get', ['install', '-y', '-q', 'chromium'], env) && existsSync(chromium);
+	return (
+		run('apt-get', ['update', '-q'], env) &&
+		run('apt-get', ['install', '-y', '-q', 'chromium'], env) &&
+		existsSync(chromium)
+	);
 }
 
 function readJson(path: string): unknown {
@@ -67,7 +71,12 @@ const vitestOk = run('npx', [
 	'--outputFile.json=test-results/vitest.json'
 ]);
 const vitest = readJson('test-results/vitest.json') as
-	| { numPassedTests: number; numFailedTests: number; numPendingTests: number; numTodoTests: number }
+	| {
+			numPassedTests: number;
+			numFailedTests: number;
+			numPendingTests: number;
+			numTodoTests: number;
+	  }
 	| undefined;
 if (vitest) {
 	passed += vitest.numPassedTests;
@@ -88,8 +97,7 @@ if (built && ensureChromium()) {
 		CHROMIUM_PATH: chromium
 	});
 	const report = readJson('test-results/playwright.json') as
-		| { stats: { expected: number; unexpected: number; flaky: number; skipped: number } }
-		| undefined;
+		{ stats: { expected: number; unexpected: number; flaky: number; skipped: number } } | undefined;
 	if (report) {
 		passed += report.stats.expected;
 		failed += report.stats.unexpected + report.stats.flaky;

@@ -23,7 +23,12 @@ export function parseArticle(file: string, source: string): ParsedArticle {
 	if (lines[0]?.trim() === '---') {
 		const close = lines.findIndex((l, i) => i > 0 && l.trim() === '---');
 		if (close < 0) {
-			problems.push({ file, line: 1, column: 1, message: 'front matter opened with --- is never closed' });
+			problems.push({
+				file,
+				line: 1,
+				column: 1,
+				message: 'front matter opened with --- is never closed'
+			});
 			return { paragraphs: [], lines: [], problems };
 		}
 		const yaml = new YamlSource(file, lines.slice(1, close).join('\n'), 1);
@@ -37,7 +42,8 @@ export function parseArticle(file: string, source: string): ParsedArticle {
 			file,
 			line: 1,
 			column: 1,
-			message: 'article.md must start with front matter (title, author, publication, attribution) between --- lines'
+			message:
+				'article.md must start with front matter (title, author, publication, attribution) between --- lines'
 		});
 	}
 
@@ -76,7 +82,12 @@ export function parseArticle(file: string, source: string): ParsedArticle {
 	flush();
 
 	if (!paragraphs.length) {
-		problems.push({ file, line: bodyStart + 1, column: 1, message: 'the article has no paragraphs' });
+		problems.push({
+			file,
+			line: bodyStart + 1,
+			column: 1,
+			message: 'the article has no paragraphs'
+		});
 	}
 	return { frontMatter, paragraphs, lines: starts, problems };
 }

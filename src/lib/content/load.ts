@@ -43,13 +43,23 @@ export function loadModule(dir: string, files: Record<string, string>): LoadResu
 	const path = (name: string) => `${dir}/${name}`;
 
 	if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(slug)) {
-		problems.push({ file: dir, line: 1, column: 1, message: `module folder "${slug}" must be kebab-case` });
+		problems.push({
+			file: dir,
+			line: 1,
+			column: 1,
+			message: `module folder "${slug}" must be kebab-case`
+		});
 	}
 
 	// The article.
 	const articleText = files['article.md'];
 	if (articleText === undefined) {
-		problems.push({ file: path('article.md'), line: 1, column: 1, message: 'missing: every module has an article.md' });
+		problems.push({
+			file: path('article.md'),
+			line: 1,
+			column: 1,
+			message: 'missing: every module has an article.md'
+		});
 	}
 	const article = parseArticle(path('article.md'), articleText ?? '');
 	if (articleText !== undefined) problems.push(...article.problems);
@@ -59,7 +69,12 @@ export function loadModule(dir: string, files: Record<string, string>): LoadResu
 	let moduleFile: ModuleFile | undefined;
 	let moduleSource: YamlSource | undefined;
 	if (files['module.yaml'] === undefined) {
-		problems.push({ file: path('module.yaml'), line: 1, column: 1, message: 'missing: every module has a module.yaml' });
+		problems.push({
+			file: path('module.yaml'),
+			line: 1,
+			column: 1,
+			message: 'missing: every module has a module.yaml'
+		});
 	} else {
 		moduleSource = new YamlSource(path('module.yaml'), files['module.yaml']);
 		problems.push(...moduleSource.problems);
@@ -81,7 +96,12 @@ export function loadModule(dir: string, files: Record<string, string>): LoadResu
 		.filter((name) => /\.ya?ml$/.test(name) && name !== 'module.yaml')
 		.sort();
 	if (!questionFiles.length) {
-		problems.push({ file: dir, line: 1, column: 1, message: 'no question files: add at least one .yaml file with a questions: list' });
+		problems.push({
+			file: dir,
+			line: 1,
+			column: 1,
+			message: 'no question files: add at least one .yaml file with a questions: list'
+		});
 	}
 	for (const name of questionFiles) {
 		const source = new YamlSource(path(name), files[name]!);
@@ -111,7 +131,9 @@ export function loadModule(dir: string, files: Record<string, string>): LoadResu
 	problems.push(...checkQuestions(located, paragraphs));
 	if (moduleFile && moduleSource) {
 		const invalid = (id: string) => unreadableFile || invalidIds.has(id);
-		problems.push(...checkModuleFile(moduleFile, moduleSource, located, invalid, paragraphs.length));
+		problems.push(
+			...checkModuleFile(moduleFile, moduleSource, located, invalid, paragraphs.length)
+		);
 	}
 
 	problems.sort(byPosition);
@@ -145,7 +167,10 @@ function checkQuestions(located: Located[], paragraphs: Paragraph[]): Problem[] 
 		const first = seen.get(q.id);
 		if (first) {
 			const where = first.source.at(['questions', first.index, 'id'], '');
-			at(['id'], `duplicate id "${q.id}": already used at ${where.file}:${where.line}:${where.column}`);
+			at(
+				['id'],
+				`duplicate id "${q.id}": already used at ${where.file}:${where.line}:${where.column}`
+			);
 		} else {
 			seen.set(q.id, entry);
 		}
@@ -188,18 +213,26 @@ function checkQuestions(located: Located[], paragraphs: Paragraph[]): Problem[] 
 			if (q.type === 'multiple-choice') {
 				const answers = new Set<string>();
 				q.answers.forEach((a, i) => {
-					if (!ids.has(a)) at(['answers', i], `answer "${a}" is not one of the choices (${[...ids].join(', ')})`);
+					if (!ids.has(a))
+						at(['answers', i], `answer "${a}" is not one of the choices (${[...ids].join(', ')})`);
 					if (answers.has(a)) at(['answers', i], `answer "${a}" is listed twice`);
 					answers.add(a);
 				});
 				if (answers.size >= ids.size) {
-					at(['answers'], 'every choice is correct: a multiple-choice question needs at least one wrong choice');
+					at(
+						['answers'],
+						'every choice is correct: a multiple-choice question needs at least one wrong choice'
+					);
 				}
 			}
 			q.choices.forEach((choice, c) => {
-				const correct = q.type === 'single-choice' ? q.answer === choice.id : q.answers.includes(choice.id);
+				const correct =
+					q.type === 'single-choice' ? q.answer === choice.id : q.answers.includes(choice.id);
 				if (correct && choice.rationale) {
-					at(['choices', c, 'rationale'], 'a correct choice has no rationale: rationales explain wrong choices');
+					at(
+						['choices', c, 'rationale'],
+						'a correct choice has no rationale: rationales explain wrong choices'
+					);
 				}
 			});
 		}
@@ -235,10 +268,16 @@ function checkModuleFile(
 
 		const [first, last] = lesson.paragraphs;
 		if (paragraphCount && last > paragraphCount) {
-			at(['paragraphs'], `lesson "${lesson.id}" ends at ¶${last}, but the article has ${paragraphCount} paragraphs`);
+			at(
+				['paragraphs'],
+				`lesson "${lesson.id}" ends at ¶${last}, but the article has ${paragraphCount} paragraphs`
+			);
 		}
 		if (first <= previousLast) {
-			at(['paragraphs'], `lesson "${lesson.id}" starts at ¶${first}, inside the lesson before it (which ends at ¶${previousLast})`);
+			at(
+				['paragraphs'],
+				`lesson "${lesson.id}" starts at ¶${first}, inside the lesson before it (which ends at ¶${previousLast})`
+			);
 		}
 		previousLast = Math.max(previousLast, last);
 
@@ -258,7 +297,10 @@ function checkModuleFile(
 		entry.paragraphs.forEach((n, i) => {
 			if (paragraphCount && n > paragraphCount) {
 				problems.push(
-					source.at(['glossary', g, 'paragraphs', i], `glossary term "${entry.term}" points to ¶${n}, but the article has ${paragraphCount} paragraphs`)
+					source.at(
+						['glossary', g, 'paragraphs', i],
+						`glossary term "${entry.term}" points to ¶${n}, but the article has ${paragraphCount} paragraphs`
+					)
 				);
 			}
 		});
@@ -266,7 +308,12 @@ function checkModuleFile(
 
 	for (const { question, source: qs, index } of located) {
 		if (!lessonOf.has(question.id)) {
-			problems.push(qs.at(['questions', index, 'id'], `question "${question.id}" belongs to no lesson: add it to a lesson in module.yaml`));
+			problems.push(
+				qs.at(
+					['questions', index, 'id'],
+					`question "${question.id}" belongs to no lesson: add it to a lesson in module.yaml`
+				)
+			);
 		}
 	}
 	return problems;
@@ -282,7 +329,10 @@ export interface Coverage {
 
 export function coverage(module: Module): Coverage {
 	const cited = new Set(module.questions.flatMap((q) => q.cites.map((c) => c.paragraph)));
-	const byType = Object.fromEntries(QUESTION_TYPES.map((t) => [t, 0])) as Record<QuestionType, number>;
+	const byType = Object.fromEntries(QUESTION_TYPES.map((t) => [t, 0])) as Record<
+		QuestionType,
+		number
+	>;
 	const bySkill = Object.fromEntries(SKILLS.map((s) => [s, 0])) as Record<Skill, number>;
 	for (const q of module.questions) {
 		byType[q.type]++;

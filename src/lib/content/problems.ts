@@ -3,7 +3,15 @@
  * YAML is parsed with `yaml`, which keeps every node's source range; a schema issue's path is
  * looked up in the document to find where it points.
  */
-import { isMap, isPair, isScalar, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+import {
+	isMap,
+	isPair,
+	isScalar,
+	LineCounter,
+	parseDocument,
+	type Document,
+	type Node
+} from 'yaml';
 import type { z } from 'zod';
 
 /** One thing wrong with a content file. Lines and columns count from 1. */
@@ -34,7 +42,11 @@ export class YamlSource {
 	constructor(file: string, text: string, lineOffset = 0) {
 		this.file = file;
 		this.lineOffset = lineOffset;
-		this.doc = parseDocument(text, { lineCounter: this.lines, uniqueKeys: true, prettyErrors: false });
+		this.doc = parseDocument(text, {
+			lineCounter: this.lines,
+			uniqueKeys: true,
+			prettyErrors: false
+		});
 		for (const error of [...this.doc.errors, ...this.doc.warnings]) {
 			const [line, column] = this.position(error.pos[0]);
 			this.problems.push({ file, line, column, message: firstLine(error.message) });
@@ -80,7 +92,8 @@ export class YamlSource {
 
 	private offsetOf(path: readonly PropertyKey[]): number {
 		for (let n = path.length; n >= 0; n--) {
-			const node = n === 0 ? this.doc.contents : this.doc.getIn(path.slice(0, n) as unknown[], true);
+			const node =
+				n === 0 ? this.doc.contents : this.doc.getIn(path.slice(0, n) as unknown[], true);
 			const range = (node as Node | null | undefined)?.range;
 			if (range) return range[0];
 		}
@@ -104,7 +117,11 @@ export function describe(path: readonly PropertyKey[]): string {
 
 function issueMessage(issue: z.core.$ZodIssue): string {
 	if (issue.code === 'invalid_type' && issue.input === undefined) return 'is required';
-	if (issue.code === 'invalid_union' && 'note' in issue && issue.note === 'No matching discriminator') {
+	if (
+		issue.code === 'invalid_union' &&
+		'note' in issue &&
+		issue.note === 'No matching discriminator'
+	) {
 		return 'type must be one of single-choice, multiple-choice, true-false-not-stated, short-answer';
 	}
 	if (issue.code === 'invalid_value') {

@@ -8,7 +8,14 @@
 import { z } from 'zod';
 import { SKILLS, TRUTH_VALUES } from './terms.ts';
 
-export { QUESTION_TYPES, SKILL_LABELS, SKILLS, TRUTH_VALUES, type Skill, type Truth } from './terms.ts';
+export {
+	QUESTION_TYPES,
+	SKILL_LABELS,
+	SKILLS,
+	TRUTH_VALUES,
+	type Skill,
+	type Truth
+} from './terms.ts';
 
 const kebab = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 const text = z.string().trim().min(1, 'must not be empty');

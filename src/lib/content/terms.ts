@@ -3,7 +3,14 @@
  * use them without shipping a validator to the browser.
  */
 
-export const SKILLS = ['recall', 'vocabulary', 'sequence', 'inference', 'purpose', 'sourcing'] as const;
+export const SKILLS = [
+	'recall',
+	'vocabulary',
+	'sequence',
+	'inference',
+	'purpose',
+	'sourcing'
+] as const;
 /** A reading skill a question exercises; used in summaries and coverage reports. */
 export type Skill = (typeof SKILLS)[number];
 

@@ -4,14 +4,7 @@
  * Input is checked before it is scored: an unanswered or malformed response is `invalid`, never
  * `wrong`.
  */
-import type {
-	Choice,
-	Cite,
-	Question,
-	QuestionType,
-	Skill,
-	Truth
-} from '../content/schema.ts';
+import type { Choice, Cite, Question, QuestionType, Skill, Truth } from '../content/schema.ts';
 
 export type { Question, QuestionType, Skill, Truth, Cite };
 
@@ -46,11 +39,11 @@ export type Response =
 export type InvalidReason = 'unanswered' | 'unknown-choice' | 'too-long' | 'wrong-type';
 
 export type InputCheck =
-	| { kind: 'valid'; response: Response }
-	| { kind: 'invalid'; reason: InvalidReason };
+	{ kind: 'valid'; response: Response } | { kind: 'invalid'; reason: InvalidReason };
 
 /** The result of scoring one response. `earned` is in the question's points, before penalties. */
-export type Score = { kind: 'invalid'; reason: InvalidReason } | { kind: 'scored'; earned: number; total: number };
+export type Score =
+	{ kind: 'invalid'; reason: InvalidReason } | { kind: 'scored'; earned: number; total: number };
 
 export const MAX_SHORT_ANSWER_LENGTH = 200;
 

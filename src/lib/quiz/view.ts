@@ -62,7 +62,14 @@ export type QuizView =
 			answer?: string[];
 			isLast: boolean;
 	  })
-	| { status: 'summary'; seq: number; score: number; maxScore: number; questions: SummaryItem[]; skills: SkillScore[] };
+	| {
+			status: 'summary';
+			seq: number;
+			score: number;
+			maxScore: number;
+			questions: SummaryItem[];
+			skills: SkillScore[];
+	  };
 
 export interface SummaryItem {
 	id: string;
@@ -90,7 +97,11 @@ export interface SkillScore {
 /** Hint texts live with the answer key; the view asks for the ones already taken. */
 export type HintLookup = (questionId: string, count: number) => string[];
 
-export function quizView(snapshot: SnapshotFrom<QuizMachine>, seq: number, hintsFor: HintLookup): QuizView {
+export function quizView(
+	snapshot: SnapshotFrom<QuizMachine>,
+	seq: number,
+	hintsFor: HintLookup
+): QuizView {
 	const context = snapshot.context;
 	if (snapshot.matches('intro')) {
 		return {
@@ -135,7 +146,11 @@ export function quizView(snapshot: SnapshotFrom<QuizMachine>, seq: number, hints
 			rationales: last.grade.rationales,
 			reread: [...new Set(last.grade.cites.map((c) => c.paragraph))],
 			...(shown
-				? { explanation: last.grade.explanation, cites: last.grade.cites, answer: last.grade.answer }
+				? {
+						explanation: last.grade.explanation,
+						cites: last.grade.cites,
+						answer: last.grade.answer
+					}
 				: {}),
 			isLast: context.index >= context.questions.length - 1
 		};

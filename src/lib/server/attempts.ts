@@ -14,7 +14,11 @@ export interface Attempt {
 }
 
 /** The learner's latest attempt at a module, with its events in order. */
-export async function latestAttempt(db: Db, learnerId: string, moduleSlug: string): Promise<Attempt | undefined> {
+export async function latestAttempt(
+	db: Db,
+	learnerId: string,
+	moduleSlug: string
+): Promise<Attempt | undefined> {
 	const row = await db
 		.selectFrom('practice_attempts')
 		.select(['id', 'seed', 'module_slug'])
@@ -68,7 +72,12 @@ export async function appendEvent(
 ): Promise<boolean> {
 	const result = await db
 		.insertInto('attempt_events')
-		.values({ attempt_id: attemptId, seq, event: JSON.stringify(event), created_at: now.toISOString() })
+		.values({
+			attempt_id: attemptId,
+			seq,
+			event: JSON.stringify(event),
+			created_at: now.toISOString()
+		})
 		.onConflict((oc) => oc.doNothing())
 		.executeTakeFirst();
 	return Number(result.numInsertedOrUpdatedRows ?? 0) === 1;

@@ -24,7 +24,8 @@ function loadAll(): Map<string, Module> {
 	const modules = new Map<string, Module>();
 	for (const [slug, folder] of [...folders].sort(([a], [b]) => a.localeCompare(b))) {
 		const { module, problems } = loadModule(`questions/${slug}`, folder);
-		if (!module) throw new Error(`module ${slug} is invalid:\n${problems.map(formatProblem).join('\n')}`);
+		if (!module)
+			throw new Error(`module ${slug} is invalid:\n${problems.map(formatProblem).join('\n')}`);
 		modules.set(slug, module);
 	}
 	return modules;

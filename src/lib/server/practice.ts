@@ -47,7 +47,10 @@ export async function replay(module: Module, seed: number, events: QuizEvent[]):
 }
 
 /** Sends one event and waits for grading to settle. Returns whether the machine took it. */
-async function step(actor: ReturnType<typeof createActor<QuizMachine>>, event: QuizEvent): Promise<boolean> {
+async function step(
+	actor: ReturnType<typeof createActor<QuizMachine>>,
+	event: QuizEvent
+): Promise<boolean> {
 	const before = actor.getSnapshot();
 	if (!before.can(event)) return false;
 	actor.send(event);

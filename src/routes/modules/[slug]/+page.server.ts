@@ -32,7 +32,9 @@ export const load: PageServerLoad = async ({ params, cookies }) => {
 			article: module.article,
 			lessons: module.lessons.map(({ id, title, paragraphs }) => ({ id, title, paragraphs }))
 		},
-		lessonOf: Object.fromEntries(module.lessons.flatMap((l) => l.questions.map((q) => [q, l.title]))),
+		lessonOf: Object.fromEntries(
+			module.lessons.flatMap((l) => l.questions.map((q) => [q, l.title]))
+		),
 		view
 	};
 };
@@ -44,34 +46,50 @@ async function record(
 	request: Request,
 	params: { slug: string },
 	cookies: import('@sveltejs/kit').Cookies,
-	toEvent: (form: FormData, attempt: Attempt, question: ReturnType<typeof current>) => QuizEvent | Failure
+	toEvent: (
+		form: FormData,
+		attempt: Attempt,
+		question: ReturnType<typeof current>
+	) => QuizEvent | Failure
 ) {
 	const module = moduleOr404(params.slug);
 	const form = await formOf(request);
-	if (!form) return fail(400, { message: 'That request was not a form submission.' } satisfies Failure);
+	if (!form)
+		return fail(400, { message: 'That request was not a form submission.' } satisfies Failure);
 	const learner = learnerId(cookies);
 	const db = await database();
 	const attempt = learner ? await latestAttempt(db, learner, module.slug) : undefined;
 	if (!attempt) {
-		return fail(409, { message: 'This practice session has not started yet. Press “Start practice”.' } satisfies Failure);
+		return fail(409, {
+			message: 'This practice session has not started yet. Press “Start practice”.'
+		} satisfies Failure);
 	}
 	const seq = Number(form.get('seq'));
 	if (!Number.isInteger(seq) || seq !== attempt.events.length) {
 		return fail(409, {
-			message: 'This quiz moved on in another tab or window. Here is where it is now; nothing was lost.'
+			message:
+				'This quiz moved on in another tab or window. Here is where it is now; nothing was lost.'
 		} satisfies Failure);
 	}
 	const { snapshot } = await replay(module, attempt.seed, attempt.events);
 	const event = toEvent(form, attempt, current(snapshot.context));
 	if (!('type' in event)) return fail(400, event);
 	const next = await tryEvent(module, attempt.seed, attempt.events, event);
-	if (!next) return fail(409, { message: 'That can’t be done at this point in the quiz.' } satisfies Failure);
+	if (!next)
+		return fail(409, {
+			message: 'That can’t be done at this point in the quiz.'
+		} satisfies Failure);
 	if (!(await appendEvent(db, attempt.id, seq, event, new Date()))) {
 		return fail(409, {
-			message: 'This quiz moved on in another tab or window. Here is where it is now; nothing was lost.'
+			message:
+				'This quiz moved on in another tab or window. Here is where it is now; nothing was lost.'
 		} satisfies Failure);
 	}
-	const anchor = next.matches('feedback') ? 'feedback' : next.matches('summary') ? 'summary' : 'question';
+	const anchor = next.matches('feedback')
+		? 'feedback'
+		: next.matches('summary')
+			? 'summary'
+			: 'question';
 	redirect(303, `/modules/${module.slug}#${anchor}`);
 }
 
@@ -84,7 +102,8 @@ async function formOf(request: Request): Promise<FormData | null> {
 }
 
 function simple(type: 'hint.request' | 'answer.retry' | 'answer.reveal' | 'question.next') {
-	return (async ({ request, params, cookies }) => record(request, params, cookies, () => ({ type }))) satisfies Actions[string];
+	return (async ({ request, params, cookies }) =>
+		record(request, params, cookies, () => ({ type }))) satisfies Actions[string];
 }
 
 export const actions = {
@@ -115,17 +134,27 @@ export const actions = {
 		const db = await database();
 		const id = crypto.randomUUID();
 		// A new attempt; the old one stays in the log.
-		await createAttempt(db, { id, learnerId: learner, moduleSlug: module.slug, seed: randomSeed(), now: new Date() });
+		await createAttempt(db, {
+			id,
+			learnerId: learner,
+			moduleSlug: module.slug,
+			seed: randomSeed(),
+			now: new Date()
+		});
 		await appendEvent(db, id, 0, { type: 'quiz.start' }, new Date());
 		redirect(303, `/modules/${module.slug}#question`);
 	},
 	answer: async ({ request, params, cookies }) =>
 		record(request, params, cookies, (form, _attempt, question) => {
 			if (form.get('question') !== question.id) {
-				return { message: 'That answer was for a different question. Here is the current one; nothing was lost.' };
+				return {
+					message:
+						'That answer was for a different question. Here is the current one; nothing was lost.'
+				};
 			}
 			const check = checkInput(question, rawInputFrom(form, [FIELD.choice, FIELD.text]));
-			if (check.kind === 'invalid') return { message: INVALID[check.reason], invalid: check.reason };
+			if (check.kind === 'invalid')
+				return { message: INVALID[check.reason], invalid: check.reason };
 			return { type: 'answer.submit', response: check.response };
 		}),
 	hint: simple('hint.request'),
