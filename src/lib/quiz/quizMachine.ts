@@ -115,7 +115,13 @@ export const quizMachine = setup({
 		}),
 		holdResponse: assign({
 			invalidReason: null,
-			pending: ({ event }) => (event.type === 'answer.submit' ? event.response : null)
+			// Keep the checked form (trimmed text, choices in order, no repeats), so the log of tries
+			// reads the same however the answer was sent.
+			pending: ({ context, event }) => {
+				if (event.type !== 'answer.submit') return null;
+				const check = checkResponse(current(context), event.response);
+				return check.kind === 'valid' ? check.response : null;
+			}
 		}),
 		takeHint: assign({
 			progress: ({ context }) =>
@@ -144,7 +150,9 @@ export const quizMachine = setup({
 }).createMachine({
 	id: 'quiz',
 	context: ({ input }) => {
-		const settings = { ...DEFAULT_SETTINGS, ...input.settings };
+		// An explicitly undefined setting means "the default", not "no value".
+		const given = Object.entries(input.settings ?? {}).filter(([, v]) => v !== undefined);
+		const settings: QuizSettings = { ...DEFAULT_SETTINGS, ...Object.fromEntries(given) };
 		const random = seededRandom(input.seed);
 		const ordered = settings.shuffleQuestions
 			? shuffled(input.questions, random)

@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { loadModuleDir } from '../../src/lib/content/files.ts';
+import { grade, graderFor, InvalidResponseError } from '../../src/lib/quiz/grade.ts';
+import {
+	correctResponse,
+	fourTypes,
+	multipleChoice,
+	singleChoice,
+	wrongResponse
+} from './fixtures.ts';
+
+describe('grade', () => {
+	it('calls full points correct and carries the explanation, cites and answer', () => {
+		expect(grade(singleChoice, correctResponse(singleChoice))).toEqual({
+			questionId: 'first-to-publish',
+			outcome: 'correct',
+			earned: 1,
+			total: 1,
+			rationales: [],
+			explanation: singleChoice.explanation,
+			cites: singleChoice.cites,
+			answer: ['The Associated Press']
+		});
+	});
+
+	it('calls some points partial and no points incorrect', () => {
+		expect(grade(multipleChoice, { type: 'multiple-choice', choices: ['b'] }).outcome).toBe(
+			'partial'
+		);
+		expect(grade(multipleChoice, wrongResponse(multipleChoice)).outcome).toBe('incorrect');
+	});
+
+	it('gives the rationales of the wrong choices picked', () => {
+		expect(grade(singleChoice, { type: 'single-choice', choice: 'a' }).rationales).toEqual([
+			'Kazinform reported from Xinjiang a day later.'
+		]);
+	});
+
+	it('throws rather than grading an invalid response as wrong', () => {
+		expect(() => grade(singleChoice, { type: 'single-choice', choice: 'z' })).toThrow(
+			InvalidResponseError
+		);
+	});
+});
+
+describe('graderFor', () => {
+	it('grades by question id', () => {
+		const gradeById = graderFor(fourTypes);
+		for (const question of fourTypes) {
+			expect(gradeById(question.id, correctResponse(question)).outcome).toBe('correct');
+		}
+	});
+
+	it('throws for a question it holds no key for', () => {
+		expect(() => graderFor(fourTypes)('no-such-question', correctResponse(singleChoice))).toThrow(
+			/no answer key/
+		);
+	});
+
+	it('grades every question of the real module correct against its own key', () => {
+		const { module } = loadModuleDir('questions/fleeing-kazakhs-and-puff-pieces');
+		expect(module!.questions.length).toBeGreaterThan(0);
+		for (const question of module!.questions) {
+			const accepted =
+				question.type === 'short-answer'
+					? question.accepted.map((text) => ({ type: 'short-answer' as const, text }))
+					: [correctResponse(question)];
+			for (const response of accepted) {
+				expect(grade(question, response).outcome, question.id).toBe('correct');
+			}
+		}
+	});
+});
