@@ -1,12 +1,17 @@
 /**
  * The validator against a corpus of small modules on disk.
  *
- * `broken/<case>/` is the base module (`accepted/base-module/`) with exactly one defect; its
+ * `broken/<case>/` is the base module (`accepted/base-module/`), for the newer question types with
+ * one question of that type added, with exactly one defect; its
  * `expected.txt` lists, in order, every problem the validator must report, one per line as
  * `<case>/<file>:<line>:<column> <part of the message>` (`#` lines describe the defect). The
  * location must match exactly; the message must contain the given text.
  *
  * `accepted/<case>/` must load with no problems: edge cases the validator has to let through.
+ *
+ * Every module.yaml in the corpus ends with a `coverage:` block. Most switch the coverage rules off,
+ * so that each case tests one thing; the coverage cases and the newer question types' accepted
+ * cases switch them on.
  *
  * Cases are found with readdir, so adding a folder adds a test.
  */
@@ -16,6 +21,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { loadModuleDir } from '../../src/lib/content/files.ts';
 import { formatProblem } from '../../src/lib/content/problems.ts';
+import { QUESTION_TYPES, SKILLS } from '../../src/lib/content/schema.ts';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const brokenRoot = join(here, 'broken');
@@ -113,6 +119,37 @@ describe('accepted edge cases', () => {
 		);
 		expect(read('quote-spans-line-break', 'questions.yaml')).toContain(
 			'said one councillor, who voted'
+		);
+	});
+
+	const loaded = (name: string) => loadModuleDir(join(acceptedRoot, name), acceptedRoot).module!;
+
+	it.each(['ordering', 'matching', 'evidence', 'two-part'] as const)(
+		'%s holds a question of that type and loads with every coverage rule but the skill count on',
+		(type) => {
+			expect(loaded(type).questions.map((q) => q.type)).toContain(type);
+			expect(read(type, 'module.yaml')).toMatch(
+				/^coverage:\n {2}everyParagraphCited: true\n {2}minQuestionsPerSkill: 0\n {2}rationales: true\n$/m
+			);
+		}
+	);
+
+	it('evidence chooses a sentence within its own range, and a paragraph within its lesson', () => {
+		const { questions, lessons } = loaded('evidence');
+		const evidence = questions.filter((q) => q.type === 'evidence');
+		expect(evidence.map((q) => [q.id, q.select, q.within])).toEqual([
+			['cost-of-the-hours', 'sentence', [1, 2]],
+			['where-the-library-began', 'paragraph', lessons[1]!.paragraphs]
+		]);
+		expect(read('evidence', 'questions.yaml').match(/within:/g)).toHaveLength(1);
+	});
+
+	it('coverage-every-rule-met uses every question type, every skill, and every coverage rule', () => {
+		const module = loaded('coverage-every-rule-met');
+		expect(new Set(module.questions.map((q) => q.type))).toEqual(new Set(QUESTION_TYPES));
+		expect(new Set(module.questions.map((q) => q.skill))).toEqual(new Set(SKILLS));
+		expect(read('coverage-every-rule-met', 'module.yaml')).toContain(
+			'coverage:\n  everyParagraphCited: true\n  minQuestionsPerSkill: 1\n  rationales: true\n'
 		);
 	});
 

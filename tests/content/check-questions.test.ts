@@ -44,11 +44,21 @@ describe('check-questions', () => {
 		);
 		expect(stdout).toMatch(/^ {2}paragraphs no question cites: none$/m);
 		expect(stdout).toMatch(
-			/^ {2}by type: +single-choice \d+, multiple-choice \d+, true-false-not-stated \d+, short-answer \d+$/m
+			/^ {2}by type: +single-choice \d+, multiple-choice \d+, true-false-not-stated \d+, short-answer \d+, ordering \d+, matching \d+, evidence \d+, two-part \d+$/m
 		);
 		expect(stdout).toMatch(
 			/^ {2}by skill: +recall \d+, vocabulary in context \d+, sequence \d+, inference \d+, /m
 		);
+	});
+
+	it('reports a coverage problem at its position and exits 1', () => {
+		const coverageCase = 'tests/content/broken/coverage-min-questions-per-skill';
+		const { status, stdout, stderr } = checkQuestions(coverageCase);
+		expect(status).toBe(1);
+		expect(stderr.split('\n')).toContain(
+			`${coverageCase}/module.yaml:26:25 skill "purpose" has 0 questions; coverage.minQuestionsPerSkill asks for at least 1`
+		);
+		expect(stdout).toBe('');
 	});
 
 	it('checks every module under questions/ when given no folder', () => {

@@ -94,11 +94,29 @@ describe(`questions/${slug}`, () => {
 		expect(sum(c.bySkill)).toBe(module.questions.length);
 	});
 
-	it('starts with at least 12 questions covering all four types', () => {
+	it('has at least 12 questions, each of a known type and skill', () => {
 		const module = loadReal();
 		expect(module.questions.length).toBeGreaterThanOrEqual(12);
-		const { byType } = coverage(module);
-		for (const type of QUESTION_TYPES) expect(byType[type], type).toBeGreaterThan(0);
+		for (const q of module.questions) {
+			expect(QUESTION_TYPES, q.id).toContain(q.type);
+			expect(SKILLS, q.id).toContain(q.skill);
+		}
+	});
+
+	it('gives each evidence question a range to choose from that holds its evidence', () => {
+		const module = loadReal();
+		for (const q of module.questions) {
+			if (q.type !== 'evidence') continue;
+			const lesson = module.lessons.find((l) => l.questions.includes(q.id))!;
+			const [first, last] = q.within ?? lesson.paragraphs;
+			expect(q.within, q.id).toBeDefined();
+			for (const cite of q.cites) {
+				expect(
+					cite.paragraph >= first && cite.paragraph <= last,
+					`${q.id} ¶${cite.paragraph}`
+				).toBe(true);
+			}
+		}
 	});
 
 	it('lists its questions in lesson order, each once', () => {
@@ -134,6 +152,9 @@ describe('loadModule', () => {
 		'    title: All of it',
 		'    paragraphs: [1, 2]',
 		'    questions: [when-it-opened]',
+		// One question cannot cover six skills; the other rules keep their defaults.
+		'coverage:',
+		'  minQuestionsPerSkill: 0',
 		''
 	].join('\n');
 	const questionsYaml = [
@@ -213,5 +234,183 @@ describe('loadModule', () => {
 		expect(problems.map(formatProblem)).toEqual([
 			'questions/small-test/article.md:7:1 the article has no paragraphs'
 		]);
+	});
+});
+
+describe('coverage rules (module.yaml coverage)', () => {
+	const article = [
+		'---',
+		'title: A Small Test',
+		'author: Test Author',
+		'publication: Test Press',
+		'attribution: Invented for a test.',
+		'---',
+		'',
+		'The hall opened in May. It has a red door.',
+		'',
+		'The second paragraph',
+		'runs over two lines.',
+		'',
+		'The third paragraph is short.',
+		''
+	].join('\n');
+	const lessons = [
+		'lessons:',
+		'  - id: opening',
+		'    title: The opening',
+		'    paragraphs: [1, 2]',
+		'    questions: [door-colour]',
+		'  - id: the-rest',
+		'    title: The rest',
+		'    paragraphs: [3, 3]',
+		'    questions: [short-one]'
+	];
+	const moduleYaml = (...coverageLines: string[]) =>
+		[
+			'title: A Small Test',
+			'summary: Three paragraphs and two questions.',
+			'readingMinutes: 1',
+			'objectives: ["Read it."]',
+			...lessons,
+			...coverageLines,
+			''
+		].join('\n');
+	/** A single-choice question citing ¶1 and ¶2, and an evidence question on ¶3. */
+	const questionsYaml = ({ rationale = true, cites = [1, 2], evidenceWithin = '' } = {}) =>
+		[
+			'questions:',
+			'  - id: door-colour',
+			'    type: single-choice',
+			'    skill: recall',
+			'    prompt: What colour is the door?',
+			'    choices:',
+			'      - id: red',
+			'        text: Red',
+			'      - id: blue',
+			'        text: Blue',
+			...(rationale ? ['        rationale: Paragraph 1 says red.'] : []),
+			'    answer: red',
+			'    explanation: Paragraph 1 says so.',
+			'    cites:',
+			...cites.flatMap((n) => [
+				`      - paragraph: ${n}`,
+				`        quote: ${n === 1 ? 'It has a red door.' : 'The second paragraph runs'}`
+			]),
+			'  - id: short-one',
+			'    type: evidence',
+			'    skill: recall',
+			'    prompt: One paragraph is short.',
+			'    select: sentence',
+			...(evidenceWithin ? [`    within: ${evidenceWithin}`] : []),
+			'    explanation: Paragraph 3 says so.',
+			'    cites:',
+			'      - paragraph: 3',
+			'        quote: is short',
+			''
+		].join('\n');
+	const load = (module: string, questions = questionsYaml()) =>
+		loadModule('questions/small-test', {
+			'article.md': article,
+			'module.yaml': module,
+			'questions.yaml': questions
+		});
+	const problemsOf = (module: string, questions?: string) =>
+		load(module, questions).problems.map(formatProblem);
+	const noSkillCount = ['coverage:', '  minQuestionsPerSkill: 0'];
+
+	it('asks for five questions per skill by default, at the top of module.yaml when unset', () => {
+		expect(problemsOf(moduleYaml())).toEqual([
+			'questions/small-test/module.yaml:1:1 skill "recall" has 2 questions; coverage.minQuestionsPerSkill asks for at least 5',
+			...['vocabulary', 'sequence', 'inference', 'purpose', 'sourcing'].map(
+				(skill) =>
+					`questions/small-test/module.yaml:1:1 skill "${skill}" has 0 questions; coverage.minQuestionsPerSkill asks for at least 5`
+			)
+		]);
+	});
+
+	it('points at the minQuestionsPerSkill value when module.yaml sets it', () => {
+		const problems = problemsOf(moduleYaml('coverage:', '  minQuestionsPerSkill: 2'));
+		expect(problems).toHaveLength(5);
+		expect(problems[0]).toBe(
+			'questions/small-test/module.yaml:15:25 skill "vocabulary" has 0 questions; coverage.minQuestionsPerSkill asks for at least 2'
+		);
+		expect(problemsOf(moduleYaml('coverage:', '  minQuestionsPerSkill: 1'))).toHaveLength(5);
+	});
+
+	it('loads a module that meets every rule, and fills in an evidence question’s lesson range', () => {
+		const { module, problems } = load(moduleYaml(...noSkillCount));
+		expect(problems.map(formatProblem)).toEqual([]);
+		expect(module!.questions.find((q) => q.id === 'short-one')).toMatchObject({
+			type: 'evidence',
+			within: [3, 3]
+		});
+		const own = load(moduleYaml(...noSkillCount), questionsYaml({ evidenceWithin: '[2, 3]' }));
+		expect(own.module!.questions.find((q) => q.id === 'short-one')).toMatchObject({
+			within: [2, 3]
+		});
+	});
+
+	it('reports an uncited paragraph at its first line in article.md, by default', () => {
+		expect(problemsOf(moduleYaml(...noSkillCount), questionsYaml({ cites: [1] }))).toEqual([
+			'questions/small-test/article.md:10:1 ¶2 is cited by no question (module.yaml coverage.everyParagraphCited)'
+		]);
+	});
+
+	it('lets module.yaml switch the cited-paragraph rule off', () => {
+		expect(
+			problemsOf(
+				moduleYaml(...noSkillCount, '  everyParagraphCited: false'),
+				questionsYaml({ cites: [1] })
+			)
+		).toEqual([]);
+	});
+
+	it('reports a wrong choice without a rationale at the choice, by default', () => {
+		expect(problemsOf(moduleYaml(...noSkillCount), questionsYaml({ rationale: false }))).toEqual([
+			'questions/small-test/questions.yaml:9:9 wrong choice "blue" has no rationale (module.yaml coverage.rationales)'
+		]);
+		expect(
+			problemsOf(
+				moduleYaml(...noSkillCount, '  rationales: false'),
+				questionsYaml({ rationale: false })
+			)
+		).toEqual([]);
+	});
+
+	it('judges coverage only when nothing else is wrong', () => {
+		const badQuote = questionsYaml({ rationale: false }).replace(
+			'quote: is short',
+			'quote: is long'
+		);
+		expect(problemsOf(moduleYaml(), badQuote)).toEqual([
+			'questions/small-test/questions.yaml:26:16 quote is not in ¶3: it matches up to "is" and then differs'
+		]);
+	});
+
+	it('refuses an unknown coverage rule and a negative count', () => {
+		expect(problemsOf(moduleYaml('coverage:', '  everyParagraphsCited: false'))).toEqual([
+			'questions/small-test/module.yaml:15:3 coverage: unknown field "everyParagraphsCited"'
+		]);
+		expect(problemsOf(moduleYaml('coverage:', '  minQuestionsPerSkill: -1'))).toEqual([
+			expect.stringMatching(
+				/^questions\/small-test\/module\.yaml:15:25 coverage\.minQuestionsPerSkill: /
+			)
+		]);
+	});
+
+	it('counts every question type in the coverage report, absent ones as zero', () => {
+		const { byType, bySkill, uncited } = coverage(load(moduleYaml(...noSkillCount)).module!);
+		expect(byType).toEqual({
+			'single-choice': 1,
+			'multiple-choice': 0,
+			'true-false-not-stated': 0,
+			'short-answer': 0,
+			ordering: 0,
+			matching: 0,
+			evidence: 1,
+			'two-part': 0
+		});
+		expect(bySkill.recall).toBe(2);
+		expect(uncited).toEqual([]);
 	});
 });

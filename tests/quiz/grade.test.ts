@@ -1,8 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { loadModuleDir } from '../../src/lib/content/files.ts';
+import { formatProblem } from '../../src/lib/content/problems.ts';
 import { grade, graderFor, InvalidResponseError } from '../../src/lib/quiz/grade.ts';
 import {
 	correctResponse,
+	eightTypes,
+	fixtureParagraphs,
 	fourTypes,
 	multipleChoice,
 	singleChoice,
@@ -51,6 +54,18 @@ describe('graderFor', () => {
 		}
 	});
 
+	it('grades one question of each of the eight types, given the article for evidence', () => {
+		const gradeById = graderFor(eightTypes, fixtureParagraphs);
+		for (const question of eightTypes) {
+			expect(gradeById(question.id, correctResponse(question)).outcome, question.id).toBe(
+				'correct'
+			);
+			expect(gradeById(question.id, wrongResponse(question)).outcome, question.id).toBe(
+				'incorrect'
+			);
+		}
+	});
+
 	it('throws for a question it holds no key for', () => {
 		expect(() => graderFor(fourTypes)('no-such-question', correctResponse(singleChoice))).toThrow(
 			/no answer key/
@@ -58,15 +73,18 @@ describe('graderFor', () => {
 	});
 
 	it('grades every question of the real module correct against its own key', () => {
-		const { module } = loadModuleDir('questions/fleeing-kazakhs-and-puff-pieces');
+		const { module, problems } = loadModuleDir('questions/fleeing-kazakhs-and-puff-pieces');
+		expect(problems.map(formatProblem)).toEqual([]);
 		expect(module!.questions.length).toBeGreaterThan(0);
+		const paragraphs = module!.article.paragraphs;
+		const gradeById = graderFor(module!.questions, paragraphs);
 		for (const question of module!.questions) {
 			const accepted =
 				question.type === 'short-answer'
 					? question.accepted.map((text) => ({ type: 'short-answer' as const, text }))
-					: [correctResponse(question)];
+					: [correctResponse(question, paragraphs)];
 			for (const response of accepted) {
-				expect(grade(question, response).outcome, question.id).toBe('correct');
+				expect(gradeById(question.id, response).outcome, question.id).toBe('correct');
 			}
 		}
 	});

@@ -55,7 +55,7 @@ type ModelEvent = QuizEvent | DoneActorEvent<Grade, 'grader'> | ErrorActorEvent<
 // Two questions; only the first has a hint.
 const questions: Question[] = [singleChoice, trueFalse];
 const input: QuizInput = {
-	questions: questions.map(toPublic),
+	questions: questions.map((q) => toPublic(q)),
 	seed: 5,
 	settings: { maxTries: 2 }
 };
@@ -261,5 +261,13 @@ function answerOf(response: Response): string | string[] {
 			return response.answer;
 		case 'short-answer':
 			return response.text;
+		case 'ordering':
+			return response.order;
+		case 'matching':
+			return Object.entries(response.matches).map(([item, option]) => `${item}→${option}`);
+		case 'evidence':
+			return response.choice;
+		case 'two-part':
+			return [response.partA, response.partB];
 	}
 }

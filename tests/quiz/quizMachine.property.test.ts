@@ -1,12 +1,13 @@
 /**
- * Property tests: random event sequences over a four-question quiz (one question of each type),
+ * Property tests: random event sequences over an eight-question quiz (one question of each type),
  * applied to a real actor with the real grader, keep the quiz's invariants after every step.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Actor } from 'xstate';
+import { QUESTION_TYPES } from '../../src/lib/content/terms.ts';
 import type { QuestionType, Response, Truth } from '../../src/lib/quiz/questions.ts';
-import { checkResponse } from '../../src/lib/quiz/questions.ts';
+import { checkResponse, toPublic } from '../../src/lib/quiz/questions.ts';
 import {
 	creditFor,
 	current,
@@ -16,17 +17,23 @@ import {
 	type QuizMachine
 } from '../../src/lib/quiz/quizMachine.ts';
 import { quizView } from '../../src/lib/quiz/view.ts';
-import { fourTypes, hintsFrom, startQuiz, submit } from './fixtures.ts';
-
-const QUESTION_TYPES: QuestionType[] = [
-	'single-choice',
-	'multiple-choice',
-	'true-false-not-stated',
-	'short-answer'
-];
+import {
+	eightTypes,
+	evidenceSentence,
+	fixtureParagraphs,
+	hintsFrom,
+	matching,
+	ordering,
+	startQuiz,
+	submit
+} from './fixtures.ts';
 
 // Values a form might post: offered choices, unknown ones, nothing, too much.
 const choiceId = fc.constantFrom('a', 'b', 'c', 'd', 'z', '');
+const itemIds = ordering.items.map((i) => i.id);
+const optionIds = matching.options.map((o) => o.id);
+const sentenceIds = (toPublic(evidenceSentence, fixtureParagraphs) as { options: string[] })
+	.options;
 const responses = fc.record({
 	'single-choice': choiceId.map((choice): Response => ({ type: 'single-choice', choice })),
 	'multiple-choice': fc
@@ -40,7 +47,24 @@ const responses = fc.record({
 			fc.constantFrom('2,000', '2000', '200', 'More than 2,000!', '', '  ', 'x'.repeat(201)),
 			fc.string({ maxLength: 12 })
 		)
-		.map((text): Response => ({ type: 'short-answer', text }))
+		.map((text): Response => ({ type: 'short-answer', text })),
+	// Any order of any of the items, sometimes with a repeat or an unknown id.
+	ordering: fc
+		.tuple(fc.shuffledSubarray(itemIds), fc.constantFrom([], ['z'], [itemIds[0]!]))
+		.map(([order, extra]): Response => ({ type: 'ordering', order: [...order, ...extra] })),
+	// Some items matched, to offered options or an unknown one.
+	matching: fc
+		.dictionary(
+			fc.constantFrom(...matching.items.map((i) => i.id)),
+			fc.constantFrom(...optionIds, 'z')
+		)
+		.map((matches): Response => ({ type: 'matching', matches })),
+	evidence: fc
+		.constantFrom(...sentenceIds, '1', '4.9', '')
+		.map((choice): Response => ({ type: 'evidence', choice })),
+	'two-part': fc
+		.tuple(choiceId, choiceId)
+		.map(([partA, partB]): Response => ({ type: 'two-part', partA, partB }))
 });
 
 /**
@@ -79,11 +103,12 @@ const settings = fc.record({
 function toEvent(actor: Actor<QuizMachine>, s: Step): QuizEvent {
 	if (s.type !== 'answer.submit') return s;
 	const type = current(actor.getSnapshot().context).type;
-	const other = QUESTION_TYPES[(QUESTION_TYPES.indexOf(type) + 1) % QUESTION_TYPES.length]!;
+	const types: readonly QuestionType[] = QUESTION_TYPES;
+	const other = types[(types.indexOf(type) + 1) % types.length]!;
 	return { type: 'answer.submit', response: s.responses[s.otherType ? other : type] };
 }
 
-const hints = hintsFrom(fourTypes);
+const hints = hintsFrom(eightTypes);
 
 describe('quizMachine properties', () => {
 	it('keeps its invariants under any sequence of events', async () => {
@@ -96,7 +121,7 @@ describe('quizMachine properties', () => {
 				fc.integer(),
 				settings,
 				async (steps, seed, quizSettings) => {
-					const actor = startQuiz(fourTypes, { seed, settings: quizSettings });
+					const actor = startQuiz(eightTypes, { seed, settings: quizSettings });
 					/** Valid submissions the machine accepted, per question: each must become one try. */
 					const accepted = new Map<string, number>();
 					/** Credit of each question when it was first seen resolved. */

@@ -1,7 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import type { Grade } from '../../src/lib/quiz/grade.ts';
 import { waitFor } from 'xstate';
-import { toPublic, type Question } from '../../src/lib/quiz/questions.ts';
+import {
+	answerInWords,
+	toPublic,
+	type PublicQuestion,
+	type Question,
+	type Response
+} from '../../src/lib/quiz/questions.ts';
 import {
 	DEFAULT_SETTINGS,
 	maxScore,
@@ -11,9 +17,15 @@ import {
 import { quizView } from '../../src/lib/quiz/view.ts';
 import {
 	correctResponse,
+	eightTypes,
+	evidenceParagraph,
+	evidenceSentence,
+	fixtureParagraphs,
 	fourTypes,
 	hintsFrom,
+	matching,
 	multipleChoice,
+	ordering,
 	realGrader,
 	shortAnswer,
 	singleChoice,
@@ -21,6 +33,7 @@ import {
 	startQuiz,
 	submit,
 	trueFalse,
+	twoPart,
 	unansweredResponse,
 	wrongResponse,
 	type QuizOptions
@@ -323,7 +336,7 @@ describe('quizMachine', () => {
 			const { questions } = startQuiz(sixQuestions, {
 				settings: { shuffleQuestions: false, shuffleChoices: false }
 			}).getSnapshot().context;
-			expect(questions).toEqual(sixQuestions.map(toPublic));
+			expect(questions).toEqual(sixQuestions.map((q) => toPublic(q)));
 		});
 	});
 });
@@ -503,5 +516,177 @@ describe('quizView', () => {
 			{ skill: 'inference', earned: 0.5, max: 1, questions: 1 },
 			{ skill: 'recall', earned: 1, max: 2, questions: 2 }
 		]);
+	});
+});
+
+describe('quizMachine with all eight question types', () => {
+	const eightHints = hintsFrom(eightTypes);
+
+	/** Answers the current question, then moves on, until the summary. */
+	async function finish(actor: ReturnType<typeof answering>, answer: (q: Question) => Response) {
+		const byId = new Map(eightTypes.map((q) => [q.id, q]));
+		while (!actor.getSnapshot().matches('summary')) {
+			const { context } = actor.getSnapshot();
+			await submit(actor, answer(byId.get(context.questions[context.index]!.id)!));
+			expect(actor.getSnapshot().matches('feedback')).toBe(true);
+			actor.send({ type: 'question.next' });
+		}
+	}
+
+	it('finishes a quiz answered correctly throughout, graded by the real grader', async () => {
+		const actor = answering(eightTypes, { seed: 11 });
+
+		await finish(actor, (q) => correctResponse(q));
+
+		const snapshot = actor.getSnapshot();
+		expect(snapshot.status).toBe('done');
+		expect(totalScore(snapshot.context)).toBe(8);
+		expect(maxScore(snapshot.context)).toBe(8);
+		for (const question of eightTypes) {
+			expect(progressOf(snapshot.context, question), question.id).toMatchObject({
+				resolved: true,
+				credit: 1
+			});
+			expect(progressOf(snapshot.context, question).tries[0]!.grade.outcome).toBe('correct');
+		}
+		const shown = quizView(snapshot, 0, eightHints);
+		if (shown.status !== 'summary') throw new Error(`expected a summary, got ${shown.status}`);
+		expect(shown.questions.map((q) => q.id)).toEqual(eightTypes.map((q) => q.id));
+		expect(shown.questions.filter((q) => q.missed)).toEqual([]);
+		expect(shown.questions.find((q) => q.id === evidenceSentence.id)).toMatchObject({
+			yourAnswer: ['¶4, sentence 3'],
+			answer: answerInWords(evidenceSentence)
+		});
+		expect(shown.questions.find((q) => q.id === twoPart.id)!.yourAnswer).toEqual(
+			answerInWords(twoPart)
+		);
+	});
+
+	it('finishes a quiz answered wrongly throughout with nothing earned', async () => {
+		const actor = answering(eightTypes, { settings: { maxTries: 1 } });
+
+		await finish(actor, (q) => wrongResponse(q));
+
+		expect(totalScore(actor.getSnapshot().context)).toBe(0);
+		expect(actor.getSnapshot().status).toBe('done');
+	});
+
+	it('keeps partial credit of the new types: 2/3 for an ordering, half for Part A alone', async () => {
+		const actor = answering([ordering, matching, twoPart], { settings: { maxTries: 1 } });
+		const [a, b, c, d] = ordering.items.map((i) => i.id);
+
+		await submit(actor, { type: 'ordering', order: [d!, a!, b!, c!] });
+		expect(actor.getSnapshot().matches({ feedback: 'exhausted' })).toBe(true);
+		actor.send({ type: 'question.next' });
+		await submit(actor, {
+			type: 'matching',
+			matches: {
+				...(correctResponse(matching) as { matches: Record<string, string> }).matches,
+				'radio-free-asia': 'press-tour'
+			}
+		});
+		actor.send({ type: 'question.next' });
+		await submit(actor, { type: 'two-part', partA: 'b', partB: 'a' });
+		expect(quizView(actor.getSnapshot(), 0, hintsFrom([twoPart]))).toMatchObject({
+			status: 'feedback',
+			outcome: 'partial',
+			earned: 0.5,
+			rationales: ['That is a count, not a judgment of the announcement.'],
+			yourAnswer: [
+				'Part A: Its lobbying worked, but only so far',
+				'Part B: approximately 1.46 million ethnic Kazakhs in China'
+			]
+		});
+		actor.send({ type: 'question.next' });
+
+		const { context } = actor.getSnapshot();
+		expect(progressOf(context, ordering).credit).toBe(0.6667);
+		expect(progressOf(context, matching).credit).toBe(0.6667);
+		expect(progressOf(context, twoPart).credit).toBe(0.5);
+		expect(totalScore(context)).toBe(1.8334);
+	});
+
+	it('refuses an incomplete new-type answer as invalid, without using a try', async () => {
+		const actor = answering([matching, twoPart]);
+
+		await submit(actor, { type: 'matching', matches: { 'associated-press': 'broke-the-news' } });
+		expect(actor.getSnapshot().context.invalidReason).toBe('incomplete');
+		expect(progressOf(actor.getSnapshot().context, matching).tries).toEqual([]);
+
+		await submit(actor, correctResponse(matching));
+		actor.send({ type: 'question.next' });
+		await submit(actor, { type: 'two-part', partA: 'b', partB: '' });
+		expect(actor.getSnapshot().context.invalidReason).toBe('incomplete');
+	});
+
+	it('grades an evidence pick against the article the grader was given', async () => {
+		const actor = answering([evidenceSentence, evidenceParagraph]);
+
+		await submit(actor, { type: 'evidence', choice: '4.2' });
+		expect(actor.getSnapshot().matches({ feedback: 'retry' })).toBe(true);
+		actor.send({ type: 'answer.retry' });
+		await submit(actor, { type: 'evidence', choice: '4.3' });
+		expect(progressOf(actor.getSnapshot().context, evidenceSentence).credit).toBe(0.75);
+		actor.send({ type: 'question.next' });
+		await submit(actor, { type: 'evidence', choice: '4' });
+		expect(actor.getSnapshot().context.invalidReason).toBe('unknown-choice');
+	});
+
+	describe('shuffleParts', () => {
+		const quiz = [ordering, matching, twoPart, evidenceSentence, singleChoice];
+		const shownWith = (seed: number, shuffleChoices = true) =>
+			startQuiz(quiz, { seed, settings: { shuffleChoices } }).getSnapshot().context.questions;
+		const unshuffled = shownWith(1, false);
+		const byType = <T extends PublicQuestion['type']>(questions: PublicQuestion[], type: T) =>
+			questions.find((q) => q.type === type) as Extract<PublicQuestion, { type: T }>;
+		/** The id lists this test follows: ordering items, matching options, both two-part lists. */
+		const lists = (questions: PublicQuestion[]) => {
+			const o = byType(questions, 'ordering');
+			const m = byType(questions, 'matching');
+			const t = byType(questions, 'two-part');
+			return {
+				orderingItems: o.items.map((i) => i.id),
+				matchingOptions: m.options.map((i) => i.id),
+				partA: t.choices.map((c) => c.id),
+				partB: t.partB.choices.map((c) => c.id)
+			};
+		};
+		const seeds = Array.from({ length: 20 }, (_, i) => i + 1);
+
+		it('shows the same order for the same seed, in any number of quizzes', () => {
+			for (const seed of [1, 7, 2024]) expect(shownWith(seed)).toEqual(shownWith(seed));
+		});
+
+		it('shuffles ordering items, matching options and both two-part lists under some seed', () => {
+			const before = lists(unshuffled);
+			const after = seeds.map((seed) => lists(shownWith(seed)));
+			for (const key of Object.keys(before) as (keyof typeof before)[]) {
+				expect(
+					after.some((l) => l[key].join() !== before[key].join()),
+					`${key} is shuffled`
+				).toBe(true);
+				// Different seeds do not all agree either.
+				expect(new Set(after.map((l) => l[key].join())).size, key).toBeGreaterThan(1);
+			}
+		});
+
+		it('only reorders: every list keeps its entries, and the rest of each question stays', () => {
+			for (const seed of seeds) {
+				const shown = shownWith(seed);
+				const after = lists(shown);
+				const before = lists(unshuffled);
+				for (const key of Object.keys(before) as (keyof typeof before)[]) {
+					expect([...after[key]].sort()).toEqual([...before[key]].sort());
+				}
+				const m = byType(shown, 'matching');
+				expect(m.items).toEqual(byType(unshuffled, 'matching').items);
+				expect(byType(shown, 'evidence')).toEqual(byType(unshuffled, 'evidence'));
+				expect(byType(shown, 'two-part').partB.prompt).toBe(twoPart.partB.prompt);
+			}
+		});
+
+		it('leaves every list as toPublic gives it when choices are not shuffled', () => {
+			expect(unshuffled).toEqual(quiz.map((q) => toPublic(q, fixtureParagraphs)));
+		});
 	});
 });

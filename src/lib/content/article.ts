@@ -7,6 +7,7 @@ import { articleFrontMatterSchema, type ArticleFrontMatter, type Paragraph } fro
 import { YamlSource, type Problem } from './problems.ts';
 
 export interface ParsedArticle {
+	file: string;
 	frontMatter?: ArticleFrontMatter;
 	paragraphs: Paragraph[];
 	/** Line (from 1) where each paragraph starts, by ¶ number − 1. */
@@ -29,7 +30,7 @@ export function parseArticle(file: string, source: string): ParsedArticle {
 				column: 1,
 				message: 'front matter opened with --- is never closed'
 			});
-			return { paragraphs: [], lines: [], problems };
+			return { file, paragraphs: [], lines: [], problems };
 		}
 		const yaml = new YamlSource(file, lines.slice(1, close).join('\n'), 1);
 		problems.push(...yaml.problems);
@@ -89,5 +90,5 @@ export function parseArticle(file: string, source: string): ParsedArticle {
 			message: 'the article has no paragraphs'
 		});
 	}
-	return { frontMatter, paragraphs, lines: starts, problems };
+	return { file, frontMatter, paragraphs, lines: starts, problems };
 }

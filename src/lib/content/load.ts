@@ -3,11 +3,12 @@
  * DESIGN.md ("Citations are verified, not trusted"). Nothing here touches the file system, so
  * the server (bundled content), the CLI and the tests all load modules the same way.
  */
-import { parseArticle } from './article.ts';
+import { parseArticle, type ParsedArticle } from './article.ts';
 import { byPosition, type Problem, YamlSource } from './problems.ts';
 import { findQuote, longestMatchingPrefix } from './quote.ts';
 import {
 	moduleFileSchema,
+	type Choice,
 	questionFileSchema,
 	questionSchema,
 	QUESTION_TYPES,
@@ -136,6 +137,11 @@ export function loadModule(dir: string, files: Record<string, string>): LoadResu
 		);
 	}
 
+	// Coverage is judged only on a bank that loaded whole; otherwise its counts would mislead.
+	if (moduleFile && moduleSource && !problems.length) {
+		problems.push(...checkCoverage(moduleFile, moduleSource, located, article));
+	}
+
 	problems.sort(byPosition);
 	if (problems.length || !moduleFile || !article.frontMatter) return { problems };
 
@@ -151,7 +157,13 @@ export function loadModule(dir: string, files: Record<string, string>): LoadResu
 			objectives: moduleFile.objectives,
 			glossary: moduleFile.glossary,
 			lessons: moduleFile.lessons,
-			questions: moduleFile.lessons.flatMap((l) => l.questions.map((id) => byId.get(id)!))
+			// An evidence question without its own range chooses from its lesson's paragraphs.
+			questions: moduleFile.lessons.flatMap((l) =>
+				l.questions.map((id) => {
+					const q = byId.get(id)!;
+					return q.type === 'evidence' && !q.within ? { ...q, within: l.paragraphs } : q;
+				})
+			)
 		}
 	};
 }
@@ -197,41 +209,77 @@ function checkQuestions(located: Located[], paragraphs: Paragraph[]): Problem[] 
 			}
 		});
 
-		if (q.type === 'single-choice' || q.type === 'multiple-choice') {
-			const ids = new Set<string>();
-			const texts = new Set<string>();
-			q.choices.forEach((choice, c) => {
-				if (ids.has(choice.id)) at(['choices', c, 'id'], `choice id "${choice.id}" repeats`);
-				ids.add(choice.id);
-				const key = choice.text.trim().toLowerCase();
-				if (texts.has(key)) at(['choices', c, 'text'], `choice text repeats: "${choice.text}"`);
-				texts.add(key);
+		if (q.type === 'single-choice') checkChoices(at, [], q.choices, [q.answer], 'answer');
+		if (q.type === 'multiple-choice') {
+			const answers = new Set<string>();
+			const ids = new Set(q.choices.map((c) => c.id));
+			q.answers.forEach((a, i) => {
+				if (answers.has(a)) at(['answers', i], `answer "${a}" is listed twice`);
+				answers.add(a);
 			});
-			if (q.type === 'single-choice' && !ids.has(q.answer)) {
-				at(['answer'], `answer "${q.answer}" is not one of the choices (${[...ids].join(', ')})`);
+			checkChoices(at, [], q.choices, q.answers, 'answers');
+			if (answers.size >= ids.size) {
+				at(
+					['answers'],
+					'every choice is correct: a multiple-choice question needs at least one wrong choice'
+				);
 			}
-			if (q.type === 'multiple-choice') {
-				const answers = new Set<string>();
-				q.answers.forEach((a, i) => {
-					if (!ids.has(a))
-						at(['answers', i], `answer "${a}" is not one of the choices (${[...ids].join(', ')})`);
-					if (answers.has(a)) at(['answers', i], `answer "${a}" is listed twice`);
-					answers.add(a);
-				});
-				if (answers.size >= ids.size) {
+		}
+		if (q.type === 'two-part') {
+			checkChoices(at, [], q.choices, [q.answer], 'answer');
+			checkChoices(at, ['partB'], q.partB.choices, [q.partB.answer], 'answer');
+			// Part B offers quotes: each must be the article's words, and the right one must be cited.
+			q.partB.choices.forEach((choice, c) => {
+				const where = paragraphs.filter((p) => findQuote(p.text, choice.text));
+				if (paragraphs.length && !where.length) {
 					at(
-						['answers'],
-						'every choice is correct: a multiple-choice question needs at least one wrong choice'
+						['partB', 'choices', c, 'text'],
+						'a Part B choice must be a quote from the article, word for word'
+					);
+				} else if (
+					choice.id === q.partB.answer &&
+					paragraphs.length &&
+					!where.some((p) => q.cites.some((cite) => cite.paragraph === p.n))
+				) {
+					at(
+						['partB', 'choices', c, 'text'],
+						'the correct Part B quote must come from a cited paragraph'
 					);
 				}
-			}
-			q.choices.forEach((choice, c) => {
-				const correct =
-					q.type === 'single-choice' ? q.answer === choice.id : q.answers.includes(choice.id);
-				if (correct && choice.rationale) {
+			});
+		}
+		if (q.type === 'ordering') {
+			uniqueIds(at, ['items'], q.items);
+			uniqueTexts(at, ['items'], q.items);
+		}
+		if (q.type === 'matching') {
+			uniqueIds(at, ['items'], q.items);
+			uniqueTexts(at, ['items'], q.items);
+			uniqueIds(at, ['options'], q.options);
+			uniqueTexts(at, ['options'], q.options);
+			const options = new Set(q.options.map((o) => o.id));
+			q.items.forEach((item, i) => {
+				if (!options.has(item.match)) {
 					at(
-						['choices', c, 'rationale'],
-						'a correct choice has no rationale: rationales explain wrong choices'
+						['items', i, 'match'],
+						`match "${item.match}" is not one of the options (${[...options].join(', ')})`
+					);
+				}
+			});
+		}
+		if (q.type === 'evidence' && q.within) {
+			const [first, last] = q.within;
+			if (paragraphs.length && last > paragraphs.length) {
+				at(
+					['within'],
+					`within ends at ¶${last}, but the article has ${paragraphs.length} paragraphs`
+				);
+			}
+			q.cites.forEach((cite, c) => {
+				if (cite.paragraph < first || cite.paragraph > last) {
+					at(
+						['cites', c, 'paragraph'],
+						`the evidence in ¶${cite.paragraph} is outside the range to choose from (¶${first}–¶${last})`
 					);
 				}
 			});
@@ -245,6 +293,60 @@ function checkQuestions(located: Located[], paragraphs: Paragraph[]): Problem[] 
 		}
 	}
 	return problems;
+}
+
+type At = (path: PropertyKey[], message: string) => void;
+
+/** Choice ids and texts are unique, answers name choices, and only wrong choices have rationales. */
+function checkChoices(
+	at: At,
+	prefix: PropertyKey[],
+	choices: Choice[],
+	correct: string[],
+	answerField: 'answer' | 'answers'
+): void {
+	uniqueIds(at, [...prefix, 'choices'], choices);
+	uniqueTexts(at, [...prefix, 'choices'], choices);
+	const ids = choices.map((c) => c.id);
+	correct.forEach((a, i) => {
+		if (!ids.includes(a)) {
+			const path = answerField === 'answer' ? [...prefix, 'answer'] : [...prefix, 'answers', i];
+			at(path, `answer "${a}" is not one of the choices (${ids.join(', ')})`);
+		}
+	});
+	choices.forEach((choice, c) => {
+		if (correct.includes(choice.id) && choice.rationale) {
+			at(
+				[...prefix, 'choices', c, 'rationale'],
+				'a correct choice has no rationale: rationales explain wrong choices'
+			);
+		}
+	});
+}
+
+function uniqueIds(at: At, path: PropertyKey[], items: { id: string }[]): void {
+	const seen = new Set<string>();
+	items.forEach((item, i) => {
+		if (seen.has(item.id))
+			at(
+				[...path, i, 'id'],
+				`${path.at(-1) === 'choices' ? 'choice' : 'item'} id "${item.id}" repeats`
+			);
+		seen.add(item.id);
+	});
+}
+
+function uniqueTexts(at: At, path: PropertyKey[], items: { text: string }[]): void {
+	const seen = new Set<string>();
+	items.forEach((item, i) => {
+		const key = item.text.trim().toLowerCase();
+		if (seen.has(key))
+			at(
+				[...path, i, 'text'],
+				`${path.at(-1) === 'choices' ? 'choice' : 'item'} text repeats: "${item.text}"`
+			);
+		seen.add(key);
+	});
 }
 
 function checkModuleFile(
@@ -314,6 +416,90 @@ function checkModuleFile(
 					`question "${question.id}" belongs to no lesson: add it to a lesson in module.yaml`
 				)
 			);
+		}
+	}
+	return problems;
+}
+
+/**
+ * The module's own coverage rules (module.yaml `coverage`): every paragraph cited, enough
+ * questions per skill, a rationale on every wrong choice. Also checks that an evidence question
+ * without its own range has its evidence inside its lesson.
+ */
+function checkCoverage(
+	file: ModuleFile,
+	source: YamlSource,
+	located: Located[],
+	article: ParsedArticle
+): Problem[] {
+	const problems: Problem[] = [];
+	const rules = file.coverage;
+
+	if (rules.everyParagraphCited) {
+		const cited = new Set(located.flatMap((l) => l.question.cites.map((c) => c.paragraph)));
+		for (const p of article.paragraphs) {
+			if (!cited.has(p.n)) {
+				problems.push({
+					file: article.file,
+					line: article.lines[p.n - 1] ?? 1,
+					column: 1,
+					message: `¶${p.n} is cited by no question (module.yaml coverage.everyParagraphCited)`
+				});
+			}
+		}
+	}
+
+	if (rules.minQuestionsPerSkill > 0) {
+		for (const skill of SKILLS) {
+			const count = located.filter((l) => l.question.skill === skill).length;
+			if (count < rules.minQuestionsPerSkill) {
+				problems.push(
+					source.at(
+						['coverage', 'minQuestionsPerSkill'],
+						`skill "${skill}" has ${count} question${count === 1 ? '' : 's'}; coverage.minQuestionsPerSkill asks for at least ${rules.minQuestionsPerSkill}`
+					)
+				);
+			}
+		}
+	}
+
+	for (const { question: q, source: qs, index } of located) {
+		const at = (path: PropertyKey[], message: string) =>
+			problems.push(qs.at(['questions', index, ...path], message));
+		if (rules.rationales) {
+			const sets: [PropertyKey[], Choice[], string[]][] =
+				q.type === 'single-choice'
+					? [[[], q.choices, [q.answer]]]
+					: q.type === 'multiple-choice'
+						? [[[], q.choices, q.answers]]
+						: q.type === 'two-part'
+							? [
+									[[], q.choices, [q.answer]],
+									[['partB'], q.partB.choices, [q.partB.answer]]
+								]
+							: [];
+			for (const [prefix, choices, correct] of sets) {
+				choices.forEach((choice, c) => {
+					if (!correct.includes(choice.id) && !choice.rationale) {
+						at(
+							[...prefix, 'choices', c],
+							`wrong choice "${choice.id}" has no rationale (module.yaml coverage.rationales)`
+						);
+					}
+				});
+			}
+		}
+		if (q.type === 'evidence' && !q.within) {
+			const lesson = file.lessons.find((l) => l.questions.includes(q.id));
+			const [first, last] = lesson?.paragraphs ?? [1, article.paragraphs.length];
+			q.cites.forEach((cite, c) => {
+				if (cite.paragraph < first || cite.paragraph > last) {
+					at(
+						['cites', c, 'paragraph'],
+						`the evidence in ¶${cite.paragraph} is outside its lesson (¶${first}–¶${last}); give the question a within range or move it`
+					);
+				}
+			});
 		}
 	}
 	return problems;

@@ -13,6 +13,7 @@ import {
 	type Node
 } from 'yaml';
 import type { z } from 'zod';
+import { QUESTION_TYPES } from './terms.ts';
 
 /** One thing wrong with a content file. Lines and columns count from 1. */
 export interface Problem {
@@ -122,7 +123,7 @@ function issueMessage(issue: z.core.$ZodIssue): string {
 		'note' in issue &&
 		issue.note === 'No matching discriminator'
 	) {
-		return 'type must be one of single-choice, multiple-choice, true-false-not-stated, short-answer';
+		return `type must be one of ${QUESTION_TYPES.join(', ')}`;
 	}
 	if (issue.code === 'invalid_value') {
 		return `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;

@@ -3,7 +3,7 @@
  * validator and the code can never disagree about what a question file may contain.
  *
  * Cross-field rules a schema cannot express (a quote must be in its paragraph, an answer must name
- * one of the choices, a lesson must name known questions) live in `validate.ts`.
+ * one of the choices, a lesson must name known questions) live in `load.ts`.
  */
 import { z } from 'zod';
 import { SKILLS, TRUTH_VALUES } from './terms.ts';
@@ -81,11 +81,68 @@ export const shortAnswerSchema = z.strictObject({
 		.min(1, 'list at least one accepted answer')
 });
 
+const itemSchema = z.strictObject({ id, text });
+export type Item = z.infer<typeof itemSchema>;
+
+/** Items listed in the correct order; the quiz shows them shuffled. */
+export const orderingSchema = z.strictObject({
+	...common,
+	type: z.literal('ordering'),
+	items: z.array(itemSchema).min(3, 'an ordering question has at least three items').max(8)
+});
+
+/** Each item (a person, a source…) is matched to one option; options may include extras. */
+export const matchingSchema = z.strictObject({
+	...common,
+	type: z.literal('matching'),
+	items: z
+		.array(z.strictObject({ id, text, match: id }))
+		.min(2, 'a matching question has at least two items')
+		.max(8),
+	options: z.array(itemSchema).min(2).max(10)
+});
+
+/**
+ * The learner picks, in the reader, the paragraph or sentence that supports the claim in the
+ * prompt. It is graded against `cites`: a cited paragraph, or a sentence containing a cited quote.
+ */
+export const evidenceSchema = z.strictObject({
+	...common,
+	type: z.literal('evidence'),
+	select: z.enum(['paragraph', 'sentence']),
+	/** The inclusive ¶ range to choose from; defaults to the question's lesson. */
+	within: z
+		.tuple([z.int().min(1), z.int().min(1)])
+		.refine(([a, b]) => a <= b, 'the first paragraph must not come after the last')
+		.optional()
+});
+
+/**
+ * Part A asks a question; Part B asks which quote from the article supports the answer. Part B
+ * earns credit only when Part A is right.
+ */
+export const twoPartSchema = z.strictObject({
+	...common,
+	type: z.literal('two-part'),
+	choices,
+	answer: id,
+	partB: z.strictObject({
+		prompt: text,
+		/** Each choice's text is a quote from the article. */
+		choices,
+		answer: id
+	})
+});
+
 export const questionSchema = z.discriminatedUnion('type', [
 	singleChoiceSchema,
 	multipleChoiceSchema,
 	trueFalseNotStatedSchema,
-	shortAnswerSchema
+	shortAnswerSchema,
+	orderingSchema,
+	matchingSchema,
+	evidenceSchema,
+	twoPartSchema
 ]);
 
 /** A question with its answer key, explanation and citations: server-side knowledge. */
@@ -95,6 +152,10 @@ export type SingleChoiceQuestion = z.infer<typeof singleChoiceSchema>;
 export type MultipleChoiceQuestion = z.infer<typeof multipleChoiceSchema>;
 export type TrueFalseNotStatedQuestion = z.infer<typeof trueFalseNotStatedSchema>;
 export type ShortAnswerQuestion = z.infer<typeof shortAnswerSchema>;
+export type OrderingQuestion = z.infer<typeof orderingSchema>;
+export type MatchingQuestion = z.infer<typeof matchingSchema>;
+export type EvidenceQuestion = z.infer<typeof evidenceSchema>;
+export type TwoPartQuestion = z.infer<typeof twoPartSchema>;
 
 export const questionFileSchema = z.strictObject({
 	questions: z.array(z.unknown()).min(1, 'a question file lists at least one question')
@@ -126,8 +187,20 @@ export const moduleFileSchema = z.strictObject({
 	readingMinutes: z.int().min(1).max(120),
 	objectives: z.array(text).min(1),
 	glossary: z.array(glossaryEntrySchema).default([]),
-	lessons: z.array(lessonSchema).min(1, 'a module has at least one lesson')
+	lessons: z.array(lessonSchema).min(1, 'a module has at least one lesson'),
+	/** What the question bank must cover; the validator fails a module that falls short. */
+	coverage: z
+		.strictObject({
+			/** Every body paragraph is cited by at least one question. */
+			everyParagraphCited: z.boolean().default(true),
+			/** Each of the six skills has at least this many questions. */
+			minQuestionsPerSkill: z.int().min(0).default(5),
+			/** Every wrong choice of a choice question explains itself. */
+			rationales: z.boolean().default(true)
+		})
+		.prefault({})
 });
+export type CoverageRules = ModuleFile['coverage'];
 export type ModuleFile = z.infer<typeof moduleFileSchema>;
 
 export const articleFrontMatterSchema = z.strictObject({

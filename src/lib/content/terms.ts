@@ -31,5 +31,22 @@ export const QUESTION_TYPES = [
 	'single-choice',
 	'multiple-choice',
 	'true-false-not-stated',
-	'short-answer'
+	'short-answer',
+	'ordering',
+	'matching',
+	'evidence',
+	'two-part'
 ] as const;
+export type QuestionTypeName = (typeof QUESTION_TYPES)[number];
+
+/** How the UI names each type. */
+export const TYPE_LABELS: Record<QuestionTypeName, string> = {
+	'single-choice': 'Single choice',
+	'multiple-choice': 'Multiple choice',
+	'true-false-not-stated': 'True, false or not stated',
+	'short-answer': 'Short answer',
+	ordering: 'Put in order',
+	matching: 'Matching',
+	evidence: 'Find the evidence',
+	'two-part': 'Two-part question'
+};

@@ -3,7 +3,7 @@
  * machine receives it as an actor (`gradeAnswer`) rather than importing it: the server provides a
  * grader that holds the key, and the key never has to travel with the questions.
  */
-import type { Cite, Question, Response } from './questions.ts';
+import type { Cite, Paragraph, Question, Response } from './questions.ts';
 import { answerInWords, rationalesFor, score } from './questions.ts';
 
 export type Outcome = 'correct' | 'partial' | 'incorrect';
@@ -25,8 +25,12 @@ export interface Grade {
 
 export class InvalidResponseError extends Error {}
 
-export function grade(question: Question, response: Response): Grade {
-	const result = score(question, response);
+export function grade(
+	question: Question,
+	response: Response,
+	paragraphs: readonly Paragraph[] = []
+): Grade {
+	const result = score(question, response, paragraphs);
 	if (result.kind === 'invalid') {
 		throw new InvalidResponseError(`response to ${question.id} is invalid: ${result.reason}`);
 	}
@@ -44,12 +48,15 @@ export function grade(question: Question, response: Response): Grade {
 	};
 }
 
-/** A grader that knows the given questions' keys; what the server hands the machine. */
-export function graderFor(questions: readonly Question[]) {
+/**
+ * A grader that knows the given questions' keys (and, for evidence questions, the article's
+ * paragraphs); what the server hands the machine.
+ */
+export function graderFor(questions: readonly Question[], paragraphs: readonly Paragraph[] = []) {
 	const byId = new Map(questions.map((q) => [q.id, q]));
 	return (questionId: string, response: Response): Grade => {
 		const question = byId.get(questionId);
 		if (!question) throw new Error(`no answer key for question ${questionId}`);
-		return grade(question, response);
+		return grade(question, response, paragraphs);
 	};
 }

@@ -157,9 +157,9 @@ export const quizMachine = setup({
 		const ordered = settings.shuffleQuestions
 			? shuffled(input.questions, random)
 			: input.questions.slice();
-		const questions = ordered.map((q) =>
-			settings.shuffleChoices && 'choices' in q ? { ...q, choices: shuffled(q.choices, random) } : q
-		);
+		const questions = settings.shuffleChoices
+			? ordered.map((q) => shuffleParts(q, random))
+			: ordered;
 		return {
 			settings,
 			questions,
@@ -243,6 +243,27 @@ export const quizMachine = setup({
 });
 
 export type QuizMachine = typeof quizMachine;
+
+/** Shuffles whatever a question offers to choose from, so position says nothing. */
+function shuffleParts(q: PublicQuestion, random: () => number): PublicQuestion {
+	switch (q.type) {
+		case 'single-choice':
+		case 'multiple-choice':
+			return { ...q, choices: shuffled(q.choices, random) };
+		case 'two-part':
+			return {
+				...q,
+				choices: shuffled(q.choices, random),
+				partB: { ...q.partB, choices: shuffled(q.partB.choices, random) }
+			};
+		case 'ordering':
+			return { ...q, items: shuffled(q.items, random) };
+		case 'matching':
+			return { ...q, options: shuffled(q.options, random) };
+		default:
+			return q;
+	}
+}
 
 /** The question being asked. */
 export function current(context: QuizContext): PublicQuestion {

@@ -6,7 +6,7 @@
 import { createActor, fromPromise, waitFor, type SnapshotFrom } from 'xstate';
 import type { Module } from '$lib/content/schema.ts';
 import { graderFor } from '$lib/quiz/grade.ts';
-import { toPublic } from '$lib/quiz/questions.ts';
+import { toPublic, type PublicQuestion } from '$lib/quiz/questions.ts';
 import { quizMachine, type QuizEvent, type QuizMachine } from '$lib/quiz/quizMachine.ts';
 import { quizView, type QuizView } from '$lib/quiz/view.ts';
 
@@ -16,7 +16,7 @@ const machines = new WeakMap<Module, QuizMachine>();
 function machineFor(module: Module): QuizMachine {
 	let machine = machines.get(module);
 	if (!machine) {
-		const grade = graderFor(module.questions);
+		const grade = graderFor(module.questions, module.article.paragraphs);
 		machine = quizMachine.provide({
 			actors: {
 				gradeAnswer: fromPromise(async ({ input }) => grade(input.questionId, input.response))
@@ -27,6 +27,18 @@ function machineFor(module: Module): QuizMachine {
 	return machine;
 }
 
+const publicViews = new WeakMap<Module, PublicQuestion[]>();
+
+/** The module's questions as the quiz may see them, computed once per module. */
+export function publicQuestions(module: Module): PublicQuestion[] {
+	let views = publicViews.get(module);
+	if (!views) {
+		views = module.questions.map((q) => toPublic(q, module.article.paragraphs));
+		publicViews.set(module, views);
+	}
+	return views;
+}
+
 export interface Replayed {
 	snapshot: SnapshotFrom<QuizMachine>;
 	seq: number;
@@ -35,7 +47,7 @@ export interface Replayed {
 /** Runs the log through the machine. Events the machine would not take are skipped, not fatal. */
 export async function replay(module: Module, seed: number, events: QuizEvent[]): Promise<Replayed> {
 	const actor = createActor(machineFor(module), {
-		input: { questions: module.questions.map(toPublic), seed }
+		input: { questions: publicQuestions(module), seed }
 	});
 	actor.start();
 	for (const event of events) {
@@ -66,7 +78,7 @@ export async function tryEvent(
 	event: QuizEvent
 ): Promise<SnapshotFrom<QuizMachine> | null> {
 	const actor = createActor(machineFor(module), {
-		input: { questions: module.questions.map(toPublic), seed }
+		input: { questions: publicQuestions(module), seed }
 	});
 	actor.start();
 	for (const e of events) await step(actor, e);
@@ -84,4 +96,49 @@ export function viewOf(module: Module, { snapshot, seq }: Replayed): QuizView {
 /** The intro, before the learner has started: the machine's initial state. */
 export async function introView(module: Module): Promise<QuizView> {
 	return viewOf(module, await replay(module, 0, []));
+}
+
+/** How far a learner has got through one lesson. */
+export interface LessonProgress {
+	id: string;
+	title: string;
+	paragraphs: [number, number];
+	total: number;
+	resolved: number;
+	status: 'done' | 'current' | 'upcoming';
+}
+
+/**
+ * Lesson by lesson: a lesson is done when every one of its questions is resolved; the first
+ * lesson not done is the current one.
+ */
+export function lessonProgress(
+	module: Module,
+	snapshot: SnapshotFrom<QuizMachine> | null
+): LessonProgress[] {
+	const progress = snapshot?.context.progress ?? {};
+	let current = false;
+	return module.lessons.map((lesson) => {
+		const resolved = lesson.questions.filter((id) => progress[id]?.resolved).length;
+		const done = resolved === lesson.questions.length;
+		const status = done ? 'done' : current ? 'upcoming' : 'current';
+		if (!done) current = true;
+		return {
+			id: lesson.id,
+			title: lesson.title,
+			paragraphs: lesson.paragraphs,
+			total: lesson.questions.length,
+			resolved,
+			status
+		};
+	});
+}
+
+/**
+ * Guided reading: the article is shown through the end of the current lesson; the rest opens
+ * once that lesson's questions are answered. Null when everything is open.
+ */
+export function guidedThrough(lessons: LessonProgress[]): number | null {
+	const current = lessons.find((l) => l.status === 'current');
+	return current && current !== lessons.at(-1) ? current.paragraphs[1] : null;
 }

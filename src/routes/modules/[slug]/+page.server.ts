@@ -1,12 +1,19 @@
-import { error, fail, redirect } from '@sveltejs/kit';
+import { error, fail, redirect, type Cookies } from '@sveltejs/kit';
 import type { Module } from '$lib/content/schema.ts';
-import { checkInput, FIELD, rawInputFrom, type InvalidReason } from '$lib/quiz/questions.ts';
+import { checkInput, rawInputFrom, type InvalidReason } from '$lib/quiz/questions.ts';
 import { current, type QuizEvent } from '$lib/quiz/quizMachine.ts';
 import { appendEvent, createAttempt, latestAttempt, type Attempt } from '$lib/server/attempts.ts';
 import { database } from '$lib/server/db.ts';
 import { ensureLearnerId, learnerId } from '$lib/server/learner.ts';
 import { findModule } from '$lib/server/modules.ts';
-import { introView, replay, tryEvent, viewOf } from '$lib/server/practice.ts';
+import {
+	guidedThrough,
+	introView,
+	lessonProgress,
+	replay,
+	tryEvent,
+	viewOf
+} from '$lib/server/practice.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 function moduleOr404(slug: string): Module {
@@ -19,9 +26,10 @@ export const load: PageServerLoad = async ({ params, cookies }) => {
 	const module = moduleOr404(params.slug);
 	const learner = learnerId(cookies);
 	const attempt = learner ? await latestAttempt(await database(), learner, module.slug) : undefined;
-	const view = attempt
-		? viewOf(module, await replay(module, attempt.seed, attempt.events))
-		: await introView(module);
+	const replayed = attempt ? await replay(module, attempt.seed, attempt.events) : null;
+	const view = replayed ? viewOf(module, replayed) : await introView(module);
+	const lessons = lessonProgress(module, replayed?.snapshot ?? null);
+	const reading = readingMode(cookies);
 	return {
 		module: {
 			slug: module.slug,
@@ -30,14 +38,26 @@ export const load: PageServerLoad = async ({ params, cookies }) => {
 			readingMinutes: module.readingMinutes,
 			objectives: module.objectives,
 			article: module.article,
-			lessons: module.lessons.map(({ id, title, paragraphs }) => ({ id, title, paragraphs }))
+			glossary: module.glossary
 		},
+		lessons,
 		lessonOf: Object.fromEntries(
 			module.lessons.flatMap((l) => l.questions.map((q) => [q, l.title]))
 		),
+		reading,
+		// In guided reading the article opens lesson by lesson; the summary opens all of it.
+		visibleThrough:
+			reading === 'guided' && view.status !== 'summary' ? guidedThrough(lessons) : null,
 		view
 	};
 };
+
+const READING_COOKIE = 'cw_reading';
+
+/** Guided (lesson by lesson) unless the learner chose to see the whole article. */
+function readingMode(cookies: Cookies): 'guided' | 'whole' {
+	return cookies.get(READING_COOKIE) === 'whole' ? 'whole' : 'guided';
+}
 
 type Failure = { message: string; invalid?: InvalidReason };
 
@@ -45,7 +65,7 @@ type Failure = { message: string; invalid?: InvalidReason };
 async function record(
 	request: Request,
 	params: { slug: string },
-	cookies: import('@sveltejs/kit').Cookies,
+	cookies: Cookies,
 	toEvent: (
 		form: FormData,
 		attempt: Attempt,
@@ -85,11 +105,14 @@ async function record(
 				'This quiz moved on in another tab or window. Here is where it is now; nothing was lost.'
 		} satisfies Failure);
 	}
-	const anchor = next.matches('feedback')
-		? 'feedback'
-		: next.matches('summary')
-			? 'summary'
-			: 'question';
+	const anchor =
+		event.type === 'hint.request'
+			? 'hints'
+			: next.matches('feedback')
+				? 'feedback'
+				: next.matches('summary')
+					? 'summary'
+					: 'question';
 	redirect(303, `/modules/${module.slug}#${anchor}`);
 }
 
@@ -152,11 +175,28 @@ export const actions = {
 						'That answer was for a different question. Here is the current one; nothing was lost.'
 				};
 			}
-			const check = checkInput(question, rawInputFrom(form, [FIELD.choice, FIELD.text]));
+			const check = checkInput(question, rawInputFrom(form));
 			if (check.kind === 'invalid')
 				return { message: INVALID[check.reason], invalid: check.reason };
 			return { type: 'answer.submit', response: check.response };
 		}),
+	/** Guided reading or the whole article: a preference, kept in a cookie, not part of the quiz. */
+	reading: async ({ request, params, cookies, url }) => {
+		const module = moduleOr404(params.slug);
+		const form = await formOf(request);
+		const mode = form?.get('mode');
+		if (mode !== 'whole' && mode !== 'guided') {
+			return fail(400, { message: 'Choose “whole” or “guided” reading.' } satisfies Failure);
+		}
+		cookies.set(READING_COOKIE, mode, {
+			path: '/',
+			httpOnly: true,
+			sameSite: 'lax',
+			secure: url.protocol === 'https:',
+			maxAge: 60 * 60 * 24 * 365
+		});
+		redirect(303, `/modules/${module.slug}${mode === 'whole' ? '#article-title' : '#practice'}`);
+	},
 	hint: simple('hint.request'),
 	retry: simple('answer.retry'),
 	reveal: simple('answer.reveal'),
@@ -165,6 +205,8 @@ export const actions = {
 
 const INVALID: Record<InvalidReason, string> = {
 	unanswered: 'Choose or type an answer first. Nothing was counted.',
+	incomplete: 'Answer every part of the question first. Nothing was counted.',
+	'duplicate-position': 'Give each item a different place in the order. Nothing was counted.',
 	'unknown-choice': 'That choice is not one of this question’s options. Nothing was counted.',
 	'too-long': 'That answer is too long: a few words are enough. Nothing was counted.',
 	'wrong-type': 'That answer does not fit this question. Nothing was counted.'
