@@ -38,6 +38,9 @@ for (const dir of dirs) {
 			.map(([s, n]) => `${SKILL_LABELS[s as keyof typeof SKILL_LABELS].toLowerCase()} ${n}`)
 			.join(', ')}`
 	);
+	console.log(
+		`  by lesson: ${module.lessons.map((l) => `${l.id} (¶${l.paragraphs[0]}–¶${l.paragraphs[1]}) ${l.questions.length}`).join(', ')}`
+	);
 }
 
 if (!dirs.length) {

@@ -307,6 +307,15 @@ function checkChoices(
 ): void {
 	uniqueIds(at, [...prefix, 'choices'], choices);
 	uniqueTexts(at, [...prefix, 'choices'], choices);
+	choices.forEach((choice, c) => {
+		// Such choices test how a question is built, not whether the text was understood.
+		if (/^\s*(all|none|both|neither) of the (above|others|choices)\b/i.test(choice.text)) {
+			at(
+				[...prefix, 'choices', c, 'text'],
+				`"${choice.text}" is not allowed: every choice must stand on its own`
+			);
+		}
+	});
 	const ids = choices.map((c) => c.id);
 	correct.forEach((a, i) => {
 		if (!ids.includes(a)) {
