@@ -82,3 +82,19 @@ export async function appendEvent(
 		.executeTakeFirst();
 	return Number(result.numInsertedOrUpdatedRows ?? 0) === 1;
 }
+
+/**
+ * Starts a new attempt, already past the intro: the attempt and its `quiz.start` event are
+ * written in one transaction, so an attempt never exists without its start.
+ */
+export async function startAttempt(
+	db: Db,
+	attempt: { learnerId: string; moduleSlug: string; seed: number; now: Date }
+): Promise<string> {
+	const id = crypto.randomUUID();
+	await db.transaction().execute(async (trx) => {
+		await createAttempt(trx, { id, ...attempt });
+		await appendEvent(trx, id, 0, { type: 'quiz.start' }, attempt.now);
+	});
+	return id;
+}

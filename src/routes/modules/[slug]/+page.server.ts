@@ -2,7 +2,7 @@ import { error, fail, redirect, type Cookies } from '@sveltejs/kit';
 import type { Module } from '$lib/content/schema.ts';
 import { checkInput, rawInputFrom, type InvalidReason } from '$lib/quiz/questions.ts';
 import { current, type QuizEvent } from '$lib/quiz/quizMachine.ts';
-import { appendEvent, createAttempt, latestAttempt, type Attempt } from '$lib/server/attempts.ts';
+import { appendEvent, latestAttempt, startAttempt, type Attempt } from '$lib/server/attempts.ts';
 import { database } from '$lib/server/db.ts';
 import { ensureLearnerId, learnerId } from '$lib/server/learner.ts';
 import { findModule } from '$lib/server/modules.ts';
@@ -134,37 +134,27 @@ export const actions = {
 		const module = moduleOr404(params.slug);
 		const learner = ensureLearnerId(cookies, url);
 		const db = await database();
-		const existing = await latestAttempt(db, learner, module.slug);
 		// Pressing Start twice (or in two tabs) continues the attempt already under way.
-		if (!existing || existing.events.length === 0 || existing.events[0]?.type !== 'quiz.start') {
-			const id = existing?.id ?? crypto.randomUUID();
-			if (!existing) {
-				await createAttempt(db, {
-					id,
-					learnerId: learner,
-					moduleSlug: module.slug,
-					seed: randomSeed(),
-					now: new Date()
-				});
-			}
-			await appendEvent(db, id, 0, { type: 'quiz.start' }, new Date());
+		if (!(await latestAttempt(db, learner, module.slug))) {
+			await startAttempt(db, {
+				learnerId: learner,
+				moduleSlug: module.slug,
+				seed: randomSeed(),
+				now: new Date()
+			});
 		}
 		redirect(303, `/modules/${module.slug}#question`);
 	},
+	/** A fresh attempt with a new seed; earlier attempts stay in the log. */
 	restart: async ({ params, cookies, url }) => {
 		const module = moduleOr404(params.slug);
 		const learner = ensureLearnerId(cookies, url);
-		const db = await database();
-		const id = crypto.randomUUID();
-		// A new attempt; the old one stays in the log.
-		await createAttempt(db, {
-			id,
+		await startAttempt(await database(), {
 			learnerId: learner,
 			moduleSlug: module.slug,
 			seed: randomSeed(),
 			now: new Date()
 		});
-		await appendEvent(db, id, 0, { type: 'quiz.start' }, new Date());
 		redirect(303, `/modules/${module.slug}#question`);
 	},
 	answer: async ({ request, params, cookies }) =>
