@@ -174,9 +174,7 @@ async function measureFeedback(): Promise<void> {
 		for (let i = 0; i < 16; i++) {
 			const heading = page.getByRole('heading', { name: /^Question \d+ of \d+$/ });
 			await heading.waitFor();
-			const choice = page.locator('input[name="choice"]').first();
-			if (await choice.count()) await choice.check();
-			else await page.locator('input[name="text"]').fill('not sure');
+			await fillAnyAnswer(page);
 			await page.evaluate(() => {
 				const form = document.querySelector<HTMLFormElement>('form.answer-form')!;
 				(window as unknown as { measured: Promise<number> }).measured = new Promise((resolve) => {
@@ -214,6 +212,23 @@ async function measureFeedback(): Promise<void> {
 	} finally {
 		await browser.close();
 	}
+}
+
+/** Gives the current question some valid answer, whatever its type (right or wrong is irrelevant). */
+async function fillAnyAnswer(page: import('@playwright/test').Page): Promise<void> {
+	await page.evaluate(() => {
+		const form = document.querySelector<HTMLFormElement>('form.answer-form')!;
+		const controls = [...form.elements, ...document.querySelectorAll('[form="answer-form"]')];
+		const picked = new Set<string>();
+		for (const el of controls) {
+			if (el instanceof HTMLInputElement && (el.type === 'radio' || el.type === 'checkbox')) {
+				if (!picked.has(el.name)) el.checked = true;
+				picked.add(el.name);
+			} else if (el instanceof HTMLInputElement && el.type === 'text') el.value = 'not sure';
+			else if (el instanceof HTMLSelectElement)
+				el.selectedIndex = Math.min(1, el.options.length - 1);
+		}
+	});
 }
 
 function median(values: number[]): number {
