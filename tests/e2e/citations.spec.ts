@@ -3,10 +3,13 @@ import {
 	MODULE_URL,
 	answerWithMouse,
 	expectNoAxeViolations,
+	expectOnlyQuoteMarked,
 	feedbackHeading,
-	markedWords,
+	lessons,
 	practicePanel,
+	questionById,
 	questions,
+	reader,
 	type KeyCite
 } from './helpers.ts';
 
@@ -21,10 +24,7 @@ async function startAndAnswerFirst(page: Page, correct: boolean) {
 /** The cited paragraph has exactly the quoted words marked, and nothing else on the page is. */
 async function expectHighlighted(page: Page, cite: KeyCite) {
 	const paragraph = page.locator(`#p-${cite.paragraph}`);
-	await expect(page.locator('mark')).toHaveCount(1);
-	const mark = paragraph.locator('mark');
-	await expect(mark).toBeVisible();
-	expect(await markedWords(mark)).toBe(cite.quote);
+	await expectOnlyQuoteMarked(page, cite);
 	await expect(paragraph).toBeInViewport();
 	await expect(paragraph.getByRole('link', { name: 'Back to the question' })).toBeVisible();
 }
@@ -82,18 +82,28 @@ test.describe('on a narrow screen, where the article comes before the questions'
 	});
 });
 
-test('a citation URL loaded directly is highlighted by the server', async ({ page }) => {
-	const cite = questions.find((q) => q.id === 'kazinform-report-date')!.cites[0]!;
+async function expectServerHighlight(page: Page, cite: KeyCite) {
 	const url = `${MODULE_URL}?cite=${cite.paragraph}&quote=${encodeURIComponent(cite.quote)}#p-${cite.paragraph}`;
-
 	const html = await (await page.request.get(url)).text();
-	expect(html.match(/<mark/g), 'the server-rendered page has the mark').toHaveLength(1);
-
+	expect(html, 'the server-rendered page has the mark').toMatch(/<mark/);
 	await page.goto(url);
 	await expectHighlighted(page, cite);
 	// Nobody has started: the practice panel still offers to start.
 	await expect(practicePanel(page).getByRole('button', { name: 'Start practice' })).toBeVisible();
+}
+
+test('a citation URL loaded directly is highlighted by the server', async ({ page }) => {
+	// In guided reading a new learner sees the first lesson's paragraphs.
+	const early = questions.find(
+		(q) => q.cites[0]!.paragraph > 1 && q.cites[0]!.paragraph <= lessons[0]!.paragraphs[1]
+	)!;
+	await expectServerHighlight(page, early.cites[0]!);
 	await expectNoAxeViolations(page, 'citation loaded directly');
+
+	// Later paragraphs once the learner reads the whole article.
+	await reader(page).getByRole('button', { name: 'Show the whole article' }).click();
+	await expect(page.getByRole('button', { name: 'Read lesson by lesson' })).toBeVisible();
+	await expectServerHighlight(page, questionById('kazinform-report-date').cites[0]!);
 });
 
 test('a citation URL with a quote that is not in the paragraph marks nothing and still loads', async ({

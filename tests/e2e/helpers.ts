@@ -1,60 +1,38 @@
 /**
- * Shared steps for the browser tests. The answer key is read from the module's own content files,
- * so the tests pick answers by their words (choice order is shuffled per attempt) and stay right
- * when the content changes.
+ * Shared steps for the browser tests. The answer key is read from the module's own content files
+ * (through the app's own loader, so evidence ranges and sentence splitting are the app's), and
+ * the tests pick answers by their words: choices, items and options are shuffled per attempt.
  */
-import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import AxeBuilder from '@axe-core/playwright';
-import { expect, type Locator, type Page } from '@playwright/test';
-import { parse } from 'yaml';
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { loadModuleDir } from '../../src/lib/content/files.ts';
+import { findQuote } from '../../src/lib/content/quote.ts';
+import type { Lesson, Paragraph, Question } from '../../src/lib/content/schema.ts';
+import { sentenceSpans } from '../../src/lib/content/sentences.ts';
 
 export const MODULE_SLUG = 'fleeing-kazakhs-and-puff-pieces';
 export const MODULE_URL = `/modules/${MODULE_SLUG}`;
 
-/** A choice as the content file has it. */
-export interface KeyChoice {
-	id: string;
-	text: string;
-	rationale?: string;
+function loadTheModule() {
+	const root = fileURLToPath(new URL('../../', import.meta.url));
+	const { module, problems } = loadModuleDir(`${root}questions/${MODULE_SLUG}`, root);
+	if (!module) throw new Error(`the module does not load:\n${JSON.stringify(problems, null, 2)}`);
+	return module;
 }
 
-export interface KeyCite {
-	paragraph: number;
-	quote: string;
-}
+const theModule = loadTheModule();
 
-/** One question with its answer key, as questions.yaml has it. */
-export interface KeyQuestion {
-	id: string;
-	type: 'single-choice' | 'multiple-choice' | 'true-false-not-stated' | 'short-answer';
-	skill: string;
-	prompt: string;
-	points: number;
-	hints: string[];
-	explanation: string;
-	cites: KeyCite[];
-	choices?: KeyChoice[];
-	answer?: string;
-	answers?: string[];
-	accepted?: string[];
-}
+/** One question with its answer key; evidence questions have their `within` range filled in. */
+export type KeyQuestion = Question;
+export type KeyCite = Question['cites'][number];
 
-function contentFile(name: string): unknown {
-	return parse(
-		readFileSync(new URL(`../../questions/${MODULE_SLUG}/${name}`, import.meta.url), 'utf8')
-	);
-}
-
-function loadQuestions(): KeyQuestion[] {
-	const { questions } = contentFile('questions.yaml') as { questions: KeyQuestion[] };
-	const { lessons } = contentFile('module.yaml') as { lessons: { questions: string[] }[] };
-	const byId = new Map(questions.map((q) => [q.id, { ...q, points: q.points ?? 1 }]));
-	// Practice asks the questions in lesson order.
-	return lessons.flatMap((l) => l.questions.map((id) => byId.get(id)!));
-}
-
-/** Every question of the module, in the order practice asks them. */
-export const questions: KeyQuestion[] = loadQuestions();
+/** Every question of the module, in the order practice asks them (lesson order). */
+export const questions: KeyQuestion[] = theModule.questions;
+export const lessons: Lesson[] = theModule.lessons;
+export const paragraphs: Paragraph[] = theModule.article.paragraphs;
+export const glossary = theModule.glossary;
+export const maxScore = questions.reduce((sum, q) => sum + q.points, 0);
 
 export const TRUTH_LABELS: Record<string, string> = {
 	true: 'True',
@@ -72,35 +50,166 @@ export function questionById(id: string): KeyQuestion {
 	return q;
 }
 
-/** An answer in the words a learner sees. */
-export type PlannedAnswer =
-	| { kind: 'radio' | 'checkbox'; labels: string[]; rationales: string[] }
-	| { kind: 'text'; text: string; rationales: [] };
+/** 1-based position of a question in the quiz. */
+export function numberOf(q: KeyQuestion): number {
+	return questions.indexOf(q) + 1;
+}
+
+export function lessonOf(q: KeyQuestion): Lesson {
+	return lessons.find((l) => l.questions.includes(q.id))!;
+}
+
+/** The first question of each type, in quiz order. */
+export function firstOfType(type: KeyQuestion['type']): KeyQuestion {
+	return questions.find((q) => q.type === type)!;
+}
+
+/** An answer in the words a learner sees. `words` is how feedback says it ("Your answer: …"). */
+export type PlannedAnswer = { rationales: string[]; words: string[] } & (
+	| { kind: 'radio' | 'checkbox'; labels: string[] }
+	| { kind: 'text'; text: string }
+	/** The items' texts, in the order to put them. */
+	| { kind: 'ordering'; items: string[] }
+	/** Each item's text with the text of the option to match it to. */
+	| { kind: 'matching'; pairs: { item: string; option: string }[] }
+	/** A paragraph, or one sentence of it (`sentence` is its 1-based place and its words). */
+	| {
+			kind: 'evidence';
+			select: 'paragraph' | 'sentence';
+			paragraph: number;
+			sentence?: { k: number; text: string };
+	  }
+	| { kind: 'two-part'; partA: string; partB: string }
+);
+
+/** The sentences of a paragraph, as the reader offers them for evidence questions. */
+export function sentencesOf(n: number): { k: number; text: string; start: number; end: number }[] {
+	const text = paragraphs[n - 1]!.text;
+	return sentenceSpans(text).map((s, i) => ({ ...s, k: i + 1, text: text.slice(s.start, s.end) }));
+}
+
+/** Whether a sentence holds (part of) one of the question's cited quotes. */
+function isCitedSentence(q: KeyQuestion, n: number, sentence: { start: number; end: number }) {
+	return q.cites.some((c) => {
+		if (c.paragraph !== n) return false;
+		const quote = findQuote(paragraphs[n - 1]!.text, c.quote);
+		return quote !== null && quote.start < sentence.end && sentence.start < quote.end;
+	});
+}
+
+function evidenceAnswer(
+	q: Extract<KeyQuestion, { type: 'evidence' }>,
+	correct: boolean
+): PlannedAnswer {
+	const [first, last] = q.within!;
+	const range = paragraphs.filter((p) => p.n >= first && p.n <= last).map((p) => p.n);
+	const cited = (n: number) => q.cites.some((c) => c.paragraph === n);
+	if (q.select === 'paragraph') {
+		const paragraph = correct ? range.find(cited) : range.find((n) => !cited(n));
+		if (paragraph === undefined) throw new Error(`${q.id}: no ${correct ? '' : 'un'}cited ¶`);
+		return {
+			kind: 'evidence',
+			select: 'paragraph',
+			paragraph,
+			rationales: [],
+			words: [`¶${paragraph}`]
+		};
+	}
+	for (const n of range) {
+		for (const sentence of sentencesOf(n)) {
+			if (isCitedSentence(q, n, sentence) === correct) {
+				return {
+					kind: 'evidence',
+					select: 'sentence',
+					paragraph: n,
+					sentence: { k: sentence.k, text: sentence.text },
+					rationales: [],
+					words: [`¶${n}, sentence ${sentence.k}`]
+				};
+			}
+		}
+	}
+	throw new Error(`${q.id}: no ${correct ? '' : 'un'}cited sentence in ¶${first}–¶${last}`);
+}
 
 /** The right answer, or a wrong one that earns nothing (with a rationale when the content has one). */
 export function plannedAnswer(q: KeyQuestion, correct: boolean): PlannedAnswer {
 	switch (q.type) {
 		case 'single-choice':
 		case 'multiple-choice': {
-			const right = q.type === 'single-choice' ? [q.answer!] : q.answers!;
+			const right = q.type === 'single-choice' ? [q.answer] : q.answers;
 			const kind = q.type === 'single-choice' ? 'radio' : 'checkbox';
 			if (correct) {
-				return {
-					kind,
-					labels: q.choices!.filter((c) => right.includes(c.id)).map((c) => c.text),
-					rationales: []
-				};
+				const labels = q.choices.filter((c) => right.includes(c.id)).map((c) => c.text);
+				return { kind, labels, rationales: [], words: labels };
 			}
-			const wrong = q.choices!.find((c) => !right.includes(c.id) && c.rationale)!;
-			return { kind, labels: [wrong.text], rationales: [wrong.rationale!] };
+			const wrong = q.choices.find((c) => !right.includes(c.id) && c.rationale)!;
+			return { kind, labels: [wrong.text], rationales: [wrong.rationale!], words: [wrong.text] };
 		}
 		case 'true-false-not-stated': {
-			const value = correct ? q.answer! : Object.keys(TRUTH_LABELS).find((v) => v !== q.answer)!;
-			return { kind: 'radio', labels: [TRUTH_LABELS[value]!], rationales: [] };
+			const value = correct ? q.answer : Object.keys(TRUTH_LABELS).find((v) => v !== q.answer)!;
+			const label = TRUTH_LABELS[value]!;
+			return { kind: 'radio', labels: [label], rationales: [], words: [label] };
 		}
-		case 'short-answer':
-			return { kind: 'text', text: correct ? q.accepted![0]! : 'I am not sure', rationales: [] };
+		case 'short-answer': {
+			const text = correct ? q.accepted[0]! : 'I am not sure';
+			return { kind: 'text', text, rationales: [], words: [text] };
+		}
+		case 'ordering': {
+			// The key lists the items in order; reversed, no neighbouring pair is right.
+			const items = q.items.map((i) => i.text);
+			if (!correct) items.reverse();
+			return {
+				kind: 'ordering',
+				items,
+				rationales: [],
+				words: items.map((text, i) => `${i + 1}. ${text}`)
+			};
+		}
+		case 'matching': {
+			const pairs = q.items.map((item) => {
+				const right = q.options.findIndex((o) => o.id === item.match);
+				// Wrong: the option after the right one, which is never the right one.
+				const option = q.options[correct ? right : (right + 1) % q.options.length]!;
+				return { item: item.text, option: option.text };
+			});
+			return {
+				kind: 'matching',
+				pairs,
+				rationales: [],
+				words: pairs.map((p) => `${p.item} → ${p.option}`)
+			};
+		}
+		case 'evidence':
+			return evidenceAnswer(q, correct);
+		case 'two-part':
+			return twoPartAnswer(q, correct, correct);
 	}
+}
+
+/** A two-part answer with Part A and Part B each right or wrong. */
+export function twoPartAnswer(
+	q: KeyQuestion,
+	aRight: boolean,
+	bRight: boolean
+): Extract<PlannedAnswer, { kind: 'two-part' }> {
+	if (q.type !== 'two-part') throw new Error(`${q.id} is not a two-part question`);
+	const a = aRight
+		? q.choices.find((c) => c.id === q.answer)!
+		: q.choices.find((c) => c.id !== q.answer && c.rationale)!;
+	const b = bRight
+		? q.partB.choices.find((c) => c.id === q.partB.answer)!
+		: q.partB.choices.find((c) => c.id !== q.partB.answer && c.rationale)!;
+	return {
+		kind: 'two-part',
+		partA: a.text,
+		partB: b.text,
+		// Feedback gives the rationale of each wrong part picked, Part A first.
+		rationales: [aRight ? null : a, bRight ? null : b].flatMap((c) =>
+			c?.rationale ? [c.rationale] : []
+		),
+		words: [`Part A: ${a.text}`, `Part B: ${b.text}`]
+	};
 }
 
 export function practicePanel(page: Page): Locator {
@@ -132,6 +241,18 @@ export function feedbackHeading(
 	});
 }
 
+/** The reader: the article, where evidence questions are answered. */
+export function reader(page: Page): Locator {
+	return page.getByRole('article');
+}
+
+/** An evidence question's choices, in the reader. */
+export function evidenceGroup(page: Page): Locator {
+	return reader(page).getByRole('group', {
+		name: /^Choose the (sentence|paragraph) in ¶\d+–¶\d+ that supports this claim:/
+	});
+}
+
 /**
  * The question on screen: its number from the "Question N of M" heading, and its answer key found
  * by the prompt the form shows. Fails if the prompt is not the N-th question in lesson order.
@@ -156,33 +277,171 @@ export async function currentQuestion(
 	return { number: Number(number), total: Number(total), question };
 }
 
-/** The input a learner would use for one label (or the text box). */
+/** The radio, check box or text box a learner would use for one label. */
 export function inputFor(page: Page, answer: PlannedAnswer, label?: string): Locator {
 	const form = answerForm(page);
-	return answer.kind === 'text'
-		? form.getByRole('textbox')
-		: form.getByRole(answer.kind, { name: label!, exact: true });
+	if (answer.kind === 'text') return form.getByRole('textbox');
+	if (answer.kind !== 'radio' && answer.kind !== 'checkbox') throw new Error(answer.kind);
+	return form.getByRole(answer.kind, { name: label!, exact: true });
+}
+
+/** The radio for a planned evidence answer: "Choose ¶N as the evidence", or the sentence itself. */
+export function evidenceChoice(page: Page, answer: PlannedAnswer): Locator {
+	if (answer.kind !== 'evidence') throw new Error(answer.kind);
+	const group = evidenceGroup(page);
+	return answer.sentence
+		? group
+				.locator(`#p-${answer.paragraph}`)
+				.getByRole('radio', { name: normalize(answer.sentence.text), exact: true })
+		: group.getByRole('radio', {
+				name: `Choose ¶${answer.paragraph} as the evidence`,
+				exact: true
+			});
+}
+
+export function partGroup(page: Page, part: 'A' | 'B'): Locator {
+	return answerForm(page).getByRole('group', { name: new RegExp(`^Part ${part}\\b`) });
+}
+
+/** Part A choices are shown as written; Part B choices are quotes, shown in quotation marks. */
+export function partChoice(page: Page, part: 'A' | 'B', text: string): Locator {
+	return partGroup(page, part).getByRole('radio', {
+		name: part === 'A' ? text : `“${text}”`,
+		exact: true
+	});
+}
+
+/** The select for one item: a matching item, or (ordering without JavaScript) an item's place. */
+export function selectFor(page: Page, item: string): Locator {
+	return answerForm(page).getByRole('combobox', { name: item, exact: true });
+}
+
+export function moveButton(page: Page, direction: 'up' | 'down', item: string): Locator {
+	return answerForm(page).getByRole('button', {
+		name: `Move ${direction}: “${item}”`,
+		exact: true
+	});
+}
+
+/** Whether the page runs its JavaScript (SvelteKit's start script leaves a global behind). */
+export async function isScripted(page: Page): Promise<boolean> {
+	return page.evaluate(() => Object.keys(window).some((k) => k.startsWith('__sveltekit')));
+}
+
+/**
+ * Whether the ordering question on screen has its move buttons (JavaScript) or place selects.
+ * With JavaScript, waits for the buttons: the server-rendered selects are replaced on mount.
+ */
+async function orderingHasButtons(page: Page): Promise<boolean> {
+	if (!(await isScripted(page))) return false;
+	await expect(
+		answerForm(page)
+			.getByRole('button', { name: /^Move down: / })
+			.first()
+	).toBeVisible();
+	return true;
+}
+
+/** The items of an ordering question as they are now listed (JavaScript), from their buttons. */
+export async function shownOrder(page: Page): Promise<string[]> {
+	const labels = await answerForm(page)
+		.getByRole('button', { name: /^Move down: “/ })
+		.evaluateAll((els) => els.map((el) => el.getAttribute('aria-label') ?? ''));
+	return labels.map((label) => label.slice('Move down: “'.length, -1));
+}
+
+/**
+ * Moves ordering items with their "Move up" buttons until the list is in `wanted` order. Clicks
+ * with the mouse, or (keyboard) Tabs to each button once and presses Enter: focus stays on the
+ * moved item's button, so repeated presses keep moving it.
+ */
+export async function reorder(page: Page, wanted: string[], by: 'mouse' | 'keyboard') {
+	const status = answerForm(page).getByRole('status');
+	for (let i = 0; i < wanted.length; i++) {
+		const order = await shownOrder(page);
+		const from = order.indexOf(wanted[i]!);
+		expect(from, `"${wanted[i]}" is listed`).toBeGreaterThanOrEqual(i);
+		if (from === i) continue;
+		const up = moveButton(page, 'up', wanted[i]!);
+		if (by === 'keyboard') await tabTo(page, up);
+		for (let at = from; at > i; at--) {
+			if (by === 'mouse') await up.click();
+			else await page.keyboard.press('Enter');
+			await expect(status).toHaveText(`“${wanted[i]}” is now number ${at} of ${wanted.length}.`);
+			if (by === 'keyboard') {
+				// At the top "Move up" is disabled, so focus goes to the item's "Move down".
+				await expect(at === 1 ? moveButton(page, 'down', wanted[i]!) : up).toBeFocused();
+				await expectVisibleFocus(page);
+			}
+		}
+	}
+	expect(await shownOrder(page)).toEqual(wanted);
+}
+
+/** Ordering without JavaScript: gives each item its place (1 for first) in its select. */
+export async function placeItems(page: Page, wanted: string[]) {
+	for (const [i, item] of wanted.entries()) {
+		await selectFor(page, item).selectOption({ label: String(i + 1) });
+	}
 }
 
 /**
  * Answers the question on screen with the mouse (and typing, for short answers) and presses
- * "Check answer". Works with JavaScript on or off.
+ * "Check answer" ("Check this evidence" for evidence chosen in the reader). Works with
+ * JavaScript on or off.
  */
-export async function answerWithMouse(page: Page, correct: boolean) {
+export async function answerWithMouse(
+	page: Page,
+	correct: boolean | PlannedAnswer
+): Promise<{ number: number; question: KeyQuestion; answer: PlannedAnswer }> {
 	const { number, question } = await currentQuestion(page);
-	const answer = plannedAnswer(question, correct);
-	if (answer.kind === 'text') {
-		const box = inputFor(page, answer);
-		await box.click();
-		await box.fill(answer.text);
-	} else {
-		for (const label of answer.labels) {
-			const input = inputFor(page, answer, label);
-			await input.click();
-			await expect(input).toBeChecked();
+	const answer = typeof correct === 'boolean' ? plannedAnswer(question, correct) : correct;
+	switch (answer.kind) {
+		case 'text': {
+			const box = inputFor(page, answer);
+			await box.click();
+			await box.fill(answer.text);
+			break;
 		}
+		case 'radio':
+		case 'checkbox':
+			for (const label of answer.labels) {
+				const input = inputFor(page, answer, label);
+				await input.click();
+				await expect(input).toBeChecked();
+			}
+			break;
+		case 'ordering':
+			if (await orderingHasButtons(page)) await reorder(page, answer.items, 'mouse');
+			else await placeItems(page, answer.items);
+			break;
+		case 'matching':
+			for (const { item, option } of answer.pairs) {
+				await selectFor(page, item).selectOption({ label: option });
+			}
+			break;
+		case 'evidence': {
+			const choice = evidenceChoice(page, answer);
+			await choice.click();
+			await expect(choice).toBeChecked();
+			break;
+		}
+		case 'two-part':
+			for (const [part, text] of [
+				['A', answer.partA],
+				['B', answer.partB]
+			] as const) {
+				const radio = partChoice(page, part, text);
+				await radio.click();
+				await expect(radio).toBeChecked();
+			}
+			break;
 	}
-	await answerForm(page).getByRole('button', { name: 'Check answer' }).click();
+	if (answer.kind === 'evidence') {
+		await evidenceGroup(page).getByRole('button', { name: 'Check this evidence' }).click();
+	} else {
+		await answerForm(page).getByRole('button', { name: 'Check answer' }).click();
+	}
 	await expect(feedbackHeading(page)).toBeVisible();
 	return { number, question, answer };
 }
@@ -197,101 +456,290 @@ export async function goOnWithMouse(page: Page, number: number) {
 	).toBeVisible();
 }
 
+async function precedesFocus(target: Locator): Promise<boolean> {
+	return target
+		.first()
+		.evaluate(
+			(el) =>
+				!!document.activeElement &&
+				document.activeElement !== document.body &&
+				!el.contains(document.activeElement) &&
+				!!(el.compareDocumentPosition(document.activeElement) & Node.DOCUMENT_POSITION_FOLLOWING)
+		);
+}
+
 /**
  * Presses Tab (or Shift+Tab) until `target` is focused; fails if it never is. A locator matching
- * several elements (a radio group) counts as reached when any of them is focused.
+ * several elements (a radio group) counts as reached when any of them is focused. Without
+ * `backwards`, goes whichever way the target is from the focused element.
  */
 export async function tabTo(
 	page: Page,
 	target: Locator,
-	{ backwards = false, maxPresses = 40 } = {}
+	{ backwards, maxPresses = 40 }: { backwards?: boolean; maxPresses?: number } = {}
 ) {
+	const back = backwards ?? (await precedesFocus(target));
 	for (let i = 0; i < maxPresses; i++) {
-		await page.keyboard.press(backwards ? 'Shift+Tab' : 'Tab');
+		await page.keyboard.press(back ? 'Shift+Tab' : 'Tab');
 		// Every stop on the way must show where focus is, not just the one we want. (Past the
 		// page's last control, focus briefly leaves the document: nothing to check there.)
-		await expectVisibleFocus(page, { orNothing: true });
-		const reached = await target.evaluateAll((els) =>
-			els.some((el) => el === document.activeElement)
-		);
+		const { reached, focus } = await target.evaluateAll(focusProbe);
+		checkVisibleFocus(focus, { orNothing: true });
 		if (reached) return;
 	}
-	throw new Error(
-		`${backwards ? 'Shift+Tab' : 'Tab'} never reached ${target} in ${maxPresses} presses`
-	);
+	throw new Error(`${back ? 'Shift+Tab' : 'Tab'} never reached ${target} in ${maxPresses} presses`);
 }
 
-/** The focused element shows a focus indicator: an outline that is not 'none' and has width. */
-export async function expectVisibleFocus(page: Page, { orNothing = false } = {}) {
-	const focus = await page.evaluate(() => {
-		const el = document.activeElement as HTMLElement | null;
-		if (!el || el === document.body) return null;
-		const style = getComputedStyle(el);
-		return {
+/**
+ * Runs in the page (self-contained: it is sent there as source): whether one of `els` is focused,
+ * and how the focused element shows focus (null when nothing is focused). One round trip per Tab.
+ */
+function focusProbe(els: Element[]) {
+	const el = document.activeElement as HTMLElement | null;
+	const reached = els.some((e) => e === el);
+	if (!el || el === document.body) return { reached, focus: null };
+	const style = getComputedStyle(el);
+	return {
+		reached,
+		focus: {
 			element: `${el.tagName.toLowerCase()} "${(el.innerText || el.getAttribute('aria-label') || (el as HTMLInputElement).value || '').slice(0, 40)}"`,
 			outlineStyle: style.outlineStyle,
 			outlineWidth: parseFloat(style.outlineWidth)
-		};
-	});
+		}
+	};
+}
+
+function checkVisibleFocus(
+	focus: ReturnType<typeof focusProbe>['focus'],
+	{ orNothing = false } = {}
+) {
 	if (!focus && orNothing) return;
 	expect(focus, 'something is focused').not.toBeNull();
 	expect(focus!.outlineStyle, `focus outline on ${focus!.element}`).not.toBe('none');
 	expect(focus!.outlineWidth, `focus outline width on ${focus!.element}`).toBeGreaterThan(0);
 }
 
-/**
- * Answers the question on screen with the keyboard alone: Tab to the inputs, arrow keys within a
- * radio group, Space for check boxes, typing for text, then Tab to "Check answer" and Enter.
- */
-export async function answerWithKeyboard(page: Page, correct: boolean) {
-	const { number, question } = await currentQuestion(page);
-	const answer = plannedAnswer(question, correct);
-	const form = answerForm(page);
-	if (answer.kind === 'text') {
-		await tabTo(page, inputFor(page, answer));
-		await page.keyboard.type(answer.text);
-		await expect(inputFor(page, answer)).toHaveValue(answer.text);
-	} else if (answer.kind === 'radio') {
-		const target = inputFor(page, answer, answer.labels[0]);
-		// Tab enters the group on its first radio; the arrow keys move (and choose) within it.
-		await tabTo(page, form.getByRole('radio'));
-		const count = await form.getByRole('radio').count();
-		for (let i = 0; i < count && !(await isFocused(target)); i++)
-			await page.keyboard.press('ArrowDown');
-		await expect(target).toBeFocused();
-		await page.keyboard.press('Space');
-		await expect(target).toBeChecked();
-		await expectVisibleFocus(page);
-	} else {
-		for (const label of answer.labels) {
-			const box = inputFor(page, answer, label);
-			// Shuffled choices: the next box to tick may be above the focused one.
-			const above = await box.evaluate(
-				(el) =>
-					!!(
-						document.activeElement &&
-						el.compareDocumentPosition(document.activeElement) & Node.DOCUMENT_POSITION_FOLLOWING
-					)
-			);
-			await tabTo(page, box, { backwards: above });
-			await page.keyboard.press('Space');
-			await expect(box).toBeChecked();
-		}
-	}
-	await tabTo(page, form.getByRole('button', { name: 'Check answer' }));
-	await page.keyboard.press('Enter');
-	await expect(feedbackHeading(page)).toBeFocused();
-	return { number, question, answer };
+/** The focused element shows a focus indicator: an outline that is not 'none' and has width. */
+export async function expectVisibleFocus(page: Page, { orNothing = false } = {}) {
+	const { focus } = await page.locator(':root').evaluateAll(focusProbe);
+	checkVisibleFocus(focus, { orNothing });
 }
 
 async function isFocused(locator: Locator): Promise<boolean> {
 	return locator.evaluate((el) => el === document.activeElement);
 }
 
-/** No axe-core violations of WCAG 2.0/2.1/2.2 A and AA on the page as it is now. */
+/**
+ * Tab into a radio group (any of `radios`), then arrow keys to `target`, then Space. Arrow keys
+ * wrap around, so at most one lap finds it.
+ */
+export async function chooseRadioWithKeyboard(page: Page, radios: Locator, target: Locator) {
+	await tabTo(page, radios);
+	const count = await radios.count();
+	for (let i = 0; i < count && !(await isFocused(target)); i++) {
+		await page.keyboard.press('ArrowDown');
+	}
+	await expect(target).toBeFocused();
+	await page.keyboard.press('Space');
+	await expect(target).toBeChecked();
+	await expectVisibleFocus(page);
+}
+
+/** Tab to a select, then arrow keys until the option with these words is chosen. */
+export async function chooseOptionWithKeyboard(page: Page, select: Locator, option: string) {
+	await tabTo(page, select);
+	// Reading the options is looking at the screen; choosing is done with the keys.
+	const options = await select.evaluate((el: HTMLSelectElement) =>
+		[...el.options].map((o) => o.text.replace(/\s+/g, ' ').trim())
+	);
+	const target = options.indexOf(normalize(option));
+	expect(target, `"${option}" is an option`).toBeGreaterThanOrEqual(0);
+	let at = await select.evaluate((el: HTMLSelectElement) => el.selectedIndex);
+	while (at !== target) {
+		await page.keyboard.press(at < target ? 'ArrowDown' : 'ArrowUp');
+		at += at < target ? 1 : -1;
+	}
+	await expect(select.locator('option:checked')).toHaveText(option);
+	await expectVisibleFocus(page);
+}
+
+/**
+ * Answers the question on screen with the keyboard alone: Tab to the inputs (either way: after a
+ * hint focus is below them), arrow keys within a radio group or a select, Space for check boxes,
+ * typing for text, Enter on the "Move up" buttons for ordering. Evidence is chosen in the
+ * reader: "Go to ¶N to choose", Tab into the radio group, arrows, then "Check this evidence"
+ * (or, with `submit: 'answer'`, back to the panel's "Check answer"). Needs JavaScript for
+ * ordering (without it, ordering has selects: use the mouse helpers).
+ */
+export async function answerWithKeyboard(
+	page: Page,
+	correct: boolean | PlannedAnswer,
+	{ submit = 'evidence' }: { submit?: 'evidence' | 'answer' } = {}
+): Promise<{ number: number; question: KeyQuestion; answer: PlannedAnswer }> {
+	const { number, question } = await currentQuestion(page);
+	const answer = typeof correct === 'boolean' ? plannedAnswer(question, correct) : correct;
+	const form = answerForm(page);
+	let submitButton = form.getByRole('button', { name: 'Check answer' });
+	switch (answer.kind) {
+		case 'text':
+			await tabTo(page, inputFor(page, answer));
+			await page.keyboard.type(answer.text);
+			await expect(inputFor(page, answer)).toHaveValue(answer.text);
+			break;
+		case 'radio':
+			await chooseRadioWithKeyboard(
+				page,
+				form.getByRole('radio'),
+				inputFor(page, answer, answer.labels[0])
+			);
+			break;
+		case 'checkbox':
+			for (const label of answer.labels) {
+				// Shuffled choices: the next box to tick may be above the focused one.
+				const box = inputFor(page, answer, label);
+				await tabTo(page, box);
+				await page.keyboard.press('Space');
+				await expect(box).toBeChecked();
+			}
+			break;
+		case 'ordering':
+			expect(await orderingHasButtons(page), 'ordering by keyboard has move buttons').toBe(true);
+			await reorder(page, answer.items, 'keyboard');
+			break;
+		case 'matching':
+			for (const { item, option } of answer.pairs) {
+				await chooseOptionWithKeyboard(page, selectFor(page, item), option);
+			}
+			break;
+		case 'evidence': {
+			const q = question as Extract<KeyQuestion, { type: 'evidence' }>;
+			const first = q.within![0];
+			await tabTo(page, form.getByRole('link', { name: `Go to ¶${first} to choose` }));
+			await page.keyboard.press('Enter');
+			await expect(page).toHaveURL(new RegExp(`#p-${first}$`));
+			// Following the link moves the Tab starting point to ¶first: Tab goes on from there.
+			await chooseRadioWithKeyboard(
+				page,
+				evidenceGroup(page).getByRole('radio'),
+				evidenceChoice(page, answer)
+			);
+			if (submit === 'evidence') {
+				submitButton = evidenceGroup(page).getByRole('button', { name: 'Check this evidence' });
+			}
+			break;
+		}
+		case 'two-part':
+			await chooseRadioWithKeyboard(
+				page,
+				partGroup(page, 'A').getByRole('radio'),
+				partChoice(page, 'A', answer.partA)
+			);
+			await chooseRadioWithKeyboard(
+				page,
+				partGroup(page, 'B').getByRole('radio'),
+				partChoice(page, 'B', answer.partB)
+			);
+			break;
+	}
+	await tabTo(page, submitButton);
+	await page.keyboard.press('Enter');
+	await expect(feedbackHeading(page)).toBeFocused();
+	return { number, question, answer };
+}
+
+/** The right answer to any question as a plain form would post it (field names: FIELD). */
+function correctFields(q: KeyQuestion): [string, string][] {
+	switch (q.type) {
+		case 'single-choice':
+		case 'true-false-not-stated':
+			return [['choice', q.answer]];
+		case 'multiple-choice':
+			return q.answers.map((a) => ['choice', a]);
+		case 'short-answer':
+			return [['text', q.accepted[0]!]];
+		case 'ordering':
+			return q.items.map((i) => ['order', i.id]);
+		case 'matching':
+			return q.items.map((i) => [`match-${i.id}`, i.match]);
+		case 'evidence': {
+			const answer = plannedAnswer(q, true) as Extract<PlannedAnswer, { kind: 'evidence' }>;
+			return [
+				[
+					'evidence',
+					answer.sentence ? `${answer.paragraph}.${answer.sentence.k}` : `${answer.paragraph}`
+				]
+			];
+		}
+		case 'two-part':
+			return [
+				['choice', q.answer],
+				['part-b', q.partB.answer]
+			];
+	}
+}
+
+/**
+ * Setup, not the thing under test: gets a learner to the question `id` (or to the results, with
+ * `null`) quickly, by posting a right answer and "next" for each question before it, as plain
+ * form posts would. The UI of every type is covered by the full runs. Starts the practice first,
+ * unless `from: 'here'`: then it goes on from the question on screen (which must be answering or
+ * showing feedback). Uses and keeps the browser context's cookies; then loads the page.
+ */
+export async function fastForwardTo(
+	page: Page,
+	id: string | null,
+	{ from = 'start' }: { from?: 'start' | 'here' } = {}
+) {
+	const stop = id === null ? questions.length : questions.indexOf(questionById(id));
+	const origin = new URL(test.info().project.use.baseURL!).origin;
+	const post = async (action: string, fields: [string, string][]) => {
+		const form = new URLSearchParams(fields);
+		const response = await page.request.post(`${MODULE_URL}?/${action}`, {
+			data: form.toString(),
+			headers: { 'content-type': 'application/x-www-form-urlencoded', origin, accept: 'text/html' },
+			maxRedirects: 0
+		});
+		expect(response.status(), `${action} ${form}`).toBe(303);
+	};
+	// Each post is one event; forms echo how many events there were (`seq`).
+	let seq: number;
+	let index: number;
+	let answering: boolean;
+	if (from === 'start') {
+		await post('start', []);
+		[seq, index, answering] = [1, 0, true];
+	} else {
+		seq = Number(await practicePanel(page).locator('input[name="seq"]').first().inputValue());
+		answering = await answerForm(page).isVisible();
+		const line = answering
+			? questionHeading(page)
+			: practicePanel(page).getByText(/^Question \d+ of/);
+		index = Number((await line.first().innerText()).match(/Question (\d+) of/)![1]) - 1;
+	}
+	for (; index < stop; index++) {
+		const q = questions[index]!;
+		if (answering) {
+			await post('answer', [['seq', String(seq++)], ['question', q.id], ...correctFields(q)]);
+		}
+		await post('next', [['seq', String(seq++)]]);
+		answering = true;
+	}
+	await page.goto(MODULE_URL);
+	if (id === null) await expect(page.getByRole('heading', { name: 'Your results' })).toBeVisible();
+	else await expect(questionHeading(page, stop + 1)).toBeVisible();
+}
+
+/**
+ * No axe-core violations of WCAG 2.0/2.1/2.2 A and AA on the page as it is now. Legacy mode runs
+ * axe in the page itself instead of finishing each scan in a new blank page (needed only for
+ * cross-origin iframes, which this app has none of), and only violations are reported in detail:
+ * the same rules on the same page, in well under half the time.
+ */
 export async function expectNoAxeViolations(page: Page, label = page.url()) {
 	const results = await new AxeBuilder({ page })
 		.withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'wcag22aa'])
+		.setLegacyMode()
+		.options({ resultTypes: ['violations'] })
 		.analyze();
 	const found = results.violations.map(
 		(v) =>
@@ -300,13 +748,31 @@ export async function expectNoAxeViolations(page: Page, label = page.url()) {
 	expect(found, `axe violations on ${label}`).toEqual([]);
 }
 
-/** The words inside a <mark> as they are shown: without the screen-reader-only start/end notes. */
-export async function markedWords(mark: Locator): Promise<string> {
-	return mark.evaluate((el) => {
+/**
+ * The words marked in a paragraph as they are shown: every <mark> in it (a glossary term inside
+ * the cited words splits the marking), without the screen-reader-only start/end notes.
+ */
+export async function markedWords(paragraph: Locator): Promise<string> {
+	return paragraph.evaluate((el) => {
 		const copy = el.cloneNode(true) as HTMLElement;
-		copy.querySelectorAll('.visually-hidden').forEach((n) => n.remove());
-		return (copy.textContent ?? '').replace(/[\s\u00a0]+/gu, ' ').trim();
+		copy.querySelectorAll('.visually-hidden, [popover]').forEach((n) => n.remove());
+		const marks = [...copy.querySelectorAll('mark')].map((m) => m.textContent ?? '');
+		return marks
+			.join('')
+			.replace(/[\s\u00a0]+/gu, ' ')
+			.trim();
 	});
+}
+
+/** Exactly the quoted words of `cite` are marked, in its paragraph, and nothing else on the page. */
+export async function expectOnlyQuoteMarked(page: Page, cite: KeyCite) {
+	const paragraph = page.locator(`#p-${cite.paragraph}`);
+	const inParagraph = paragraph.locator('mark');
+	await expect(inParagraph.first()).toBeVisible();
+	await expect(page.locator('mark'), 'nothing outside the cited paragraph is marked').toHaveCount(
+		await inParagraph.count()
+	);
+	expect(await markedWords(paragraph)).toBe(normalize(cite.quote));
 }
 
 /** Credit for one question: the try's points minus a quarter per hint and per extra try. */
@@ -319,5 +785,101 @@ export function creditFor(
 
 /** A planned answer as the feedback and summary show it ("Your answer: …"). */
 export function inWords(answer: PlannedAnswer): string[] {
-	return answer.kind === 'text' ? [answer.text] : answer.labels;
+	return answer.words;
+}
+
+/**
+ * The feedback's "Your answer: …" line says the planned answer. Ticked boxes are listed in the
+ * order they were shown (shuffled), so for check boxes the order is not compared.
+ */
+export async function expectYourAnswer(page: Page, answer: PlannedAnswer) {
+	const line = practicePanel(page).getByText('Your answer:');
+	if (answer.kind !== 'checkbox') {
+		await expect(line).toHaveText(`Your answer: ${answer.words.join('; ')}`);
+		return;
+	}
+	await expect(line).toHaveText(/^Your answer: /);
+	const said = normalize(await line.innerText())
+		.replace(/^Your answer: /, '')
+		.split('; ');
+	expect(said.sort()).toEqual(answer.words.map(normalize).sort());
+}
+
+/** "12.5 of 43 points (29%)", as the summary says it. */
+export function scoreLine(score: number): string {
+	return `${score} of ${maxScore} points (${Math.round((score / maxScore) * 100)}%)`;
+}
+
+/** Adds credits as the app does (to 4 decimals), so sums compare exactly. */
+export function sum(values: number[]): number {
+	return Math.round(values.reduce((a, b) => a + b, 0) * 10000) / 10000;
+}
+
+// ── Guided reading and lessons ─────────────────────────────────────────────────────────────
+
+export function lessonNav(page: Page): Locator {
+	return page.getByRole('navigation', { name: /^Lessons/ });
+}
+
+/** The paragraphs the reader shows now. */
+export function shownParagraphs(page: Page): Locator {
+	return reader(page).locator('[id^="p-"]');
+}
+
+export function guidedNotice(page: Page): Locator {
+	return reader(page).getByText(/^Guided reading: the rest of the article, from ¶\d+, opens when/);
+}
+
+/**
+ * The reader shows ¶1 through ¶`through` and the notice names the next one; with `null`, it shows
+ * every paragraph and no notice.
+ */
+export async function expectReaderThrough(page: Page, through: number | null) {
+	const last = through ?? paragraphs.length;
+	await expect(shownParagraphs(page), `the reader shows ¶1–¶${last}`).toHaveCount(last);
+	await expect(shownParagraphs(page).first()).toHaveAttribute('id', 'p-1');
+	await expect(shownParagraphs(page).last()).toHaveAttribute('id', `p-${last}`);
+	if (through === null) {
+		await expect(guidedNotice(page)).toHaveCount(0);
+	} else {
+		await expect(guidedNotice(page)).toHaveText(
+			`Guided reading: the rest of the article, from ¶${through + 1}, opens when you have answered this lesson’s questions.`
+		);
+		await expect(
+			reader(page).getByRole('button', { name: 'Show the whole article' })
+		).toBeVisible();
+	}
+}
+
+/**
+ * The lesson navigation with `done` lessons finished and (unless all are) the next one being
+ * read with `resolvedInCurrent` of its questions answered: statuses in words and symbols.
+ */
+export async function expectLessons(page: Page, done: number, resolvedInCurrent = 0) {
+	const nav = lessonNav(page);
+	await expect(nav.getByRole('heading', { level: 2 })).toHaveText(
+		`Lessons (${done} of ${lessons.length} done)`
+	);
+	const expected = lessons.map((lesson, i) => {
+		const total = lesson.questions.length;
+		const [symbol, words, resolved] =
+			i < done
+				? ['✓', 'done', total]
+				: i === done
+					? ['→', 'reading now', resolvedInCurrent]
+					: ['○', 'not started', 0];
+		const [a, b] = lesson.paragraphs;
+		return `${symbol} ${lesson.title} ¶${a}–¶${b} · ${resolved} of ${total} questions · ${words}`;
+	});
+	await expect(nav.getByRole('listitem')).toHaveText(expected, { useInnerText: true });
+	// The lesson being read is the current step; when all are done, none is.
+	const current = nav.locator('[aria-current="step"]');
+	if (done < lessons.length)
+		await expect(current).toHaveText(expected[done]!, { useInnerText: true });
+	else await expect(current).toHaveCount(0);
+}
+
+/** Where guided reading should end for a learner with `done` lessons finished. */
+export function guidedThrough(done: number): number | null {
+	return done >= lessons.length - 1 ? null : lessons[done]!.paragraphs[1];
 }

@@ -3,7 +3,9 @@ import {
 	MODULE_URL,
 	answerWithMouse,
 	currentQuestion,
+	fastForwardTo,
 	feedbackHeading,
+	firstOfType,
 	practicePanel,
 	questionHeading
 } from './helpers.ts';
@@ -33,9 +35,25 @@ test.describe('at 1280×900', () => {
 		expect(practice.x).toBeGreaterThanOrEqual(reader.x + reader.width);
 		// Side by side: the panel starts level with the article, not below it.
 		expect(practice.y).toBeLessThan(reader.y + 200);
-		await expect(
-			practicePanel(page).getByRole('button', { name: 'Start practice' })
-		).toBeInViewport();
+		const start = practicePanel(page).getByRole('button', { name: 'Start practice' });
+		await expect(start).toBeInViewport();
+
+		// Each column is its own scroll pane: scrolling the article leaves the practice in view.
+		await page.mouse.move(reader.x + reader.width / 2, 450);
+		await page.mouse.wheel(0, 3000);
+		await expect
+			.poll(() => article(page).evaluate((el) => el.closest('.reader-column')!.scrollTop))
+			.toBeGreaterThan(0);
+		expect(await page.evaluate(() => document.scrollingElement!.scrollTop)).toBe(0);
+		await expect(start).toBeInViewport();
+	});
+
+	test('evidence chosen in the article pane gets its feedback in the practice pane', async ({
+		page
+	}) => {
+		await fastForwardTo(page, firstOfType('evidence').id);
+		await answerWithMouse(page, true);
+		await expect(feedbackHeading(page, 'Correct')).toBeInViewport();
 	});
 });
 
@@ -58,12 +76,30 @@ test.describe('at 320×640', () => {
 		await expectNoHorizontalScroll(page, 320, 'a question');
 		await answerWithMouse(page, true);
 		await expectNoHorizontalScroll(page, 320, 'the feedback with its quoted evidence');
-		// Move on to a question with long choices.
-		for (let n = 1; n < 3; n++) {
+		// On through the rest of the first lesson: multiple choice, evidence chosen in the
+		// article, single choice with long choices, two-part.
+		for (let n = 1; n < 7; n++) {
 			await practicePanel(page).getByRole('button', { name: 'Next question' }).click();
+			const { question } = await currentQuestion(page);
+			await expectNoHorizontalScroll(page, 320, `a ${question.type} question`);
 			await answerWithMouse(page, true);
+			await expectNoHorizontalScroll(page, 320, `${question.type} feedback`);
 		}
-		await expectNoHorizontalScroll(page, 320, 'single-choice feedback');
+	});
+
+	test('ordering and matching fit, with no horizontal scrolling', async ({ page }) => {
+		await fastForwardTo(page, firstOfType('matching').id);
+		for (const type of ['matching', 'ordering'] as const) {
+			await expect(questionHeading(page)).toBeVisible();
+			while ((await currentQuestion(page)).question.type !== type) {
+				await answerWithMouse(page, true);
+				await practicePanel(page).getByRole('button', { name: 'Next question' }).click();
+			}
+			await expectNoHorizontalScroll(page, 320, `a ${type} question`);
+			await answerWithMouse(page, true);
+			await expectNoHorizontalScroll(page, 320, `${type} feedback`);
+			await practicePanel(page).getByRole('button', { name: 'Next question' }).click();
+		}
 	});
 
 	test('the home page has no horizontal scrolling', async ({ page }) => {

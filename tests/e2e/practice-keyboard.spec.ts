@@ -3,18 +3,35 @@ import {
 	MODULE_URL,
 	answerForm,
 	answerWithKeyboard,
+	creditFor,
+	expectLessons,
+	expectReaderThrough,
 	expectVisibleFocus,
 	feedbackHeading,
+	guidedThrough,
+	lessonOf,
+	lessons,
 	practicePanel,
 	questionHeading,
 	questions,
+	reader,
+	scoreLine,
+	sum,
 	tabTo
 } from './helpers.ts';
 
-// Keyboard alone: page.keyboard only. No click(), check() or fill() anywhere in this file.
-test('a learner finishes the whole practice with the keyboard alone', async ({ page }) => {
+// Keyboard alone: page.keyboard only. No click(), check(), fill() or selectOption() anywhere in
+// this file or in the keyboard helpers it uses.
+//
+// This run also walks the lessons in guided reading (lessons.spec.ts has the parts that need no
+// whole quiz): the article opens lesson by lesson, the lesson list says how far the learner is,
+// and "Show the whole article" / "Read lesson by lesson" switch between the two.
+test('a learner finishes every lesson of the practice with the keyboard alone', async ({
+	page
+}) => {
 	test.slow();
 	const panel = practicePanel(page);
+	const credits: number[] = [];
 	await page.goto(MODULE_URL);
 
 	await test.step('the skip link leads past the article to the practice panel', async () => {
@@ -31,19 +48,60 @@ test('a learner finishes the whole practice with the keyboard alone', async ({ p
 		await expect(questionHeading(page, 1)).toBeFocused();
 	});
 
+	await test.step('guided reading starts with the first lesson’s paragraphs', async () => {
+		await expectReaderThrough(page, lessons[0]!.paragraphs[1]);
+		await expectLessons(page, 0);
+	});
+
 	for (let n = 1; n <= questions.length; n++) {
 		const question = questions[n - 1]!;
+		const lesson = lessons.indexOf(lessonOf(question));
+		const firstInLesson = lessons[lesson]!.questions[0] === question.id;
+		const lastInLesson = lessons[lesson]!.questions.at(-1) === question.id;
+
+		if (firstInLesson && lesson > 0) {
+			await test.step(`lesson ${lesson + 1} opens once lesson ${lesson} is done`, async () => {
+				await expectLessons(page, lesson);
+				await expectReaderThrough(page, guidedThrough(lesson));
+			});
+		}
+		if (lastInLesson && lesson < lessons.length - 1) {
+			// Up to its last answer, the lesson's paragraphs are all the reader shows.
+			await expectReaderThrough(page, guidedThrough(lesson));
+			await expectLessons(page, lesson, lessons[lesson]!.questions.length - 1);
+		}
+
+		if (n === lessons[0]!.questions.length + 1) {
+			await test.step('"Show the whole article" and back to "Read lesson by lesson"', async () => {
+				await tabTo(page, reader(page).getByRole('button', { name: 'Show the whole article' }));
+				await page.keyboard.press('Enter');
+				await expectReaderThrough(page, null);
+				const back = page.getByRole('button', { name: 'Read lesson by lesson' });
+				await expect(back).toBeVisible();
+				// The switch leads to the top of the article; its way back is after the article,
+				// past every glossary term.
+				await tabTo(page, back, { maxPresses: 150 });
+				await page.keyboard.press('Enter');
+				await expectReaderThrough(page, guidedThrough(1));
+				await expect(page.getByRole('button', { name: 'Read lesson by lesson' })).toHaveCount(0);
+				await expect(questionHeading(page, n), 'the quiz is where it was').toBeVisible();
+			});
+		}
 
 		if (question.id === 'ethnic-kazakhs-in-china-2016') {
 			await test.step('a hint, asked for with the keyboard', async () => {
 				await tabTo(page, answerForm(page).getByRole('button', { name: /^Show a hint/ }));
 				await page.keyboard.press('Enter');
-				await expect(questionHeading(page, n)).toBeFocused();
-				await expect(panel.getByText(question.hints[0]!)).toBeVisible();
+				const hints = panel.locator('#hints');
+				await expect(hints).toBeFocused();
+				await expectVisibleFocus(page);
+				await expect(hints.getByText(question.hints[0]!, { exact: true })).toBeVisible();
+				// The text box is above the hint: the helper goes back up to it.
+				await answerWithKeyboard(page, true);
+				await expect(feedbackHeading(page, 'Correct')).toBeFocused();
+				credits.push(creditFor(question.points, { hints: 1 }));
 			});
-		}
-
-		if (question.id === 'two-sides-of-the-announcement') {
+		} else if (question.id === 'two-sides-of-the-announcement') {
 			await test.step('a wrong answer, then "Try again" and the right one', async () => {
 				await answerWithKeyboard(page, false);
 				await expect(feedbackHeading(page, 'Not quite')).toBeFocused();
@@ -52,6 +110,8 @@ test('a learner finishes the whole practice with the keyboard alone', async ({ p
 				await expect(questionHeading(page, n)).toBeFocused();
 				await expect(panel.getByText('Try 2 of 2')).toBeVisible();
 				await answerWithKeyboard(page, true);
+				await expect(feedbackHeading(page, 'Correct')).toBeFocused();
+				credits.push(creditFor(question.points, { extraTries: 1 }));
 			});
 		} else if (question.id === 'what-kazinform-wrote') {
 			await test.step('two wrong tries, then "Show answer" reached with Shift+Tab', async () => {
@@ -67,10 +127,18 @@ test('a learner finishes the whole practice with the keyboard alone', async ({ p
 				await page.keyboard.press('Enter');
 				await expect(feedbackHeading(page, 'Not quite')).toBeFocused();
 				await expect(panel.getByText('The answer:')).toBeVisible();
+				credits.push(0);
+			});
+		} else if (question.type === 'evidence' && question.select === 'paragraph') {
+			await test.step('evidence chosen in the reader, then back to "Check answer"', async () => {
+				await answerWithKeyboard(page, true, { submit: 'answer' });
+				await expect(feedbackHeading(page, 'Correct')).toBeFocused();
+				credits.push(question.points);
 			});
 		} else {
 			await answerWithKeyboard(page, true);
 			await expect(feedbackHeading(page, 'Correct')).toBeFocused();
+			credits.push(question.points);
 		}
 
 		const next = panel.getByRole('button', {
@@ -83,14 +151,21 @@ test('a learner finishes the whole practice with the keyboard alone', async ({ p
 		}
 	}
 
-	await expect(page.getByRole('heading', { name: 'Your results' })).toBeFocused();
-	await expect(panel.getByText(/points \(\d+%\)$/)).toHaveText('14.5 of 16 points (91%)');
-	await expect(panel.getByRole('heading', { name: 'To review (3)' })).toBeVisible();
+	await test.step('the results add up, and the whole article is open', async () => {
+		await expect(page.getByRole('heading', { name: 'Your results' })).toBeFocused();
+		await expect(panel.getByText(/points \(\d+%\)$/)).toHaveText(scoreLine(sum(credits)));
+		const missed = credits.filter((c, i) => c < questions[i]!.points).length;
+		await expect(panel.getByRole('heading', { name: `To review (${missed})` })).toBeVisible();
+		await expectLessons(page, lessons.length);
+		await expectReaderThrough(page, null);
+	});
 
-	await test.step('"Practise again" starts over from question 1', async () => {
+	await test.step('"Practise again" starts over from question 1, lesson 1', async () => {
 		await tabTo(page, panel.getByRole('button', { name: 'Practise again' }));
 		await page.keyboard.press('Enter');
 		await expect(questionHeading(page, 1)).toBeFocused();
 		await expect(panel.getByText('Try 1 of 2')).toBeVisible();
+		await expectLessons(page, 0);
+		await expectReaderThrough(page, lessons[0]!.paragraphs[1]);
 	});
 });

@@ -5,27 +5,40 @@ import {
 	answerWithMouse,
 	creditFor,
 	currentQuestion,
+	expectLessons,
+	expectOnlyQuoteMarked,
+	expectReaderThrough,
+	expectYourAnswer,
 	feedbackHeading,
 	goOnWithMouse,
-	markedWords,
+	guidedThrough,
+	lessonOf,
+	lessons,
 	practicePanel,
 	questionHeading,
-	questions
+	questions,
+	reader,
+	scoreLine,
+	sum
 } from './helpers.ts';
 
 test.use({ javaScriptEnabled: false });
 
-test('a learner finishes the whole practice with JavaScript off, by plain form posts', async ({
+// This run also walks the lessons in guided reading without JavaScript (the same checks as the
+// keyboard run): the article opens lesson by lesson, and the reading switch is a plain form post.
+test('a learner finishes every lesson with JavaScript off, by plain form posts', async ({
 	page
 }) => {
 	test.slow();
 	const panel = practicePanel(page);
-	let score = 0;
+	const credits: number[] = [];
 
 	await page.goto(MODULE_URL);
 	await panel.getByRole('button', { name: 'Start practice' }).click();
 	await expect(questionHeading(page, 1)).toBeVisible();
 	await expect(page).toHaveURL(new RegExp(`${MODULE_URL}#question$`));
+	await expectReaderThrough(page, lessons[0]!.paragraphs[1]);
+	await expectLessons(page, 0);
 
 	await test.step('checking with nothing chosen is refused and counts nothing', async () => {
 		await answerForm(page).getByRole('button', { name: 'Check answer' }).click();
@@ -41,17 +54,43 @@ test('a learner finishes the whole practice with JavaScript off, by plain form p
 
 	for (let n = 1; n <= questions.length; n++) {
 		const { question } = await currentQuestion(page);
+		const lesson = lessons.indexOf(lessonOf(question));
+		const firstInLesson = lessons[lesson]!.questions[0] === question.id;
+		const lastInLesson = lessons[lesson]!.questions.at(-1) === question.id;
+
+		if (firstInLesson && lesson > 0) {
+			await test.step(`lesson ${lesson + 1} opens once lesson ${lesson} is done`, async () => {
+				await expectLessons(page, lesson);
+				await expectReaderThrough(page, guidedThrough(lesson));
+			});
+		}
+		if (lastInLesson && lesson < lessons.length - 1) {
+			await expectReaderThrough(page, guidedThrough(lesson));
+			await expectLessons(page, lesson, lessons[lesson]!.questions.length - 1);
+		}
+		if (n === lessons[0]!.questions.length + 1) {
+			await test.step('"Show the whole article" and back to "Read lesson by lesson"', async () => {
+				await reader(page).getByRole('button', { name: 'Show the whole article' }).click();
+				await expect(page).toHaveURL(new RegExp(`${MODULE_URL}#article-title$`));
+				await expectReaderThrough(page, null);
+				await page.getByRole('button', { name: 'Read lesson by lesson' }).click();
+				await expect(page).toHaveURL(new RegExp(`${MODULE_URL}#practice$`));
+				await expectReaderThrough(page, guidedThrough(1));
+				await expect(questionHeading(page, n), 'the quiz is where it was').toBeVisible();
+			});
+		}
 
 		if (question.id === 'ethnic-kazakhs-in-china-2016') {
 			await test.step('a hint works without JavaScript', async () => {
 				await answerForm(page)
 					.getByRole('button', { name: /^Show a hint/ })
 					.click();
-				await expect(panel.getByText(question.hints[0]!)).toBeVisible();
+				await expect(page).toHaveURL(new RegExp(`${MODULE_URL}#hints$`));
+				await expect(panel.locator('#hints').getByText(question.hints[0]!)).toBeVisible();
 				await expect(panel.getByText('Try 1 of 2')).toBeVisible();
 				await answerWithMouse(page, true);
 				await expect(panel.getByText('Points: 0.75 of 1')).toBeVisible();
-				score += creditFor(question.points, { hints: 1 });
+				credits.push(creditFor(question.points, { hints: 1 }));
 			});
 		} else if (question.id === 'two-sides-of-the-announcement') {
 			await test.step('a wrong answer, "Try again", then the right one', async () => {
@@ -62,12 +101,13 @@ test('a learner finishes the whole practice with JavaScript off, by plain form p
 				await expect(panel.getByText('Try 2 of 2')).toBeVisible();
 				await answerWithMouse(page, true);
 				await expect(feedbackHeading(page, 'Correct')).toBeVisible();
-				score += creditFor(question.points, { extraTries: 1 });
+				credits.push(creditFor(question.points, { extraTries: 1 }));
 			});
 		} else {
-			await answerWithMouse(page, true);
+			const { answer } = await answerWithMouse(page, true);
 			await expect(feedbackHeading(page, 'Correct')).toBeVisible();
-			score += question.points;
+			await expectYourAnswer(page, answer);
+			credits.push(question.points);
 		}
 
 		if (n === 1) {
@@ -97,10 +137,7 @@ test('a learner finishes the whole practice with JavaScript off, by plain form p
 				await expect(page).toHaveURL(
 					new RegExp(`\\?cite=${cite.paragraph}&quote=[^#]+#p-${cite.paragraph}$`)
 				);
-				const marks = page.locator('mark');
-				await expect(marks).toHaveCount(1);
-				await expect(page.locator(`#p-${cite.paragraph} mark`)).toBeVisible();
-				expect(await markedWords(marks)).toBe(cite.quote);
+				await expectOnlyQuoteMarked(page, cite);
 				// The quiz is where it was.
 				await expect(feedbackHeading(page, 'Correct')).toBeVisible();
 				await page.getByRole('link', { name: 'Back to the question' }).click();
@@ -112,14 +149,14 @@ test('a learner finishes the whole practice with JavaScript off, by plain form p
 		await goOnWithMouse(page, n);
 	}
 
-	const max = questions.reduce((sum, q) => sum + q.points, 0);
 	await expect(page.getByRole('heading', { name: 'Your results' })).toBeVisible();
 	await expect(page).toHaveURL(new RegExp(`${MODULE_URL}#summary$`));
-	await expect(panel.getByText(/points \(\d+%\)$/)).toHaveText(
-		`${score} of ${max} points (${Math.round((score / max) * 100)}%)`
-	);
-	await expect(panel.getByRole('heading', { name: 'To review (2)' })).toBeVisible();
+	await expect(panel.getByText(/points \(\d+%\)$/)).toHaveText(scoreLine(sum(credits)));
+	const missed = credits.filter((c, i) => c < questions[i]!.points).length;
+	await expect(panel.getByRole('heading', { name: `To review (${missed})` })).toBeVisible();
 	await expect(page.getByRole('table', { name: 'By reading skill' }).getByRole('row')).toHaveCount(
 		1 + new Set(questions.map((q) => q.skill)).size
 	);
+	await expectLessons(page, lessons.length);
+	await expectReaderThrough(page, null);
 });

@@ -4,12 +4,16 @@ import {
 	answerWithMouse,
 	feedbackHeading,
 	goOnWithMouse,
+	plannedAnswer,
 	practicePanel,
 	questionHeading,
 	questions
 } from './helpers.ts';
 
-/** Three questions answered (the second one wrongly at first), then a wrong try at the fourth. */
+/**
+ * Three questions answered (the second one wrongly at first), then a wrong try at the fourth (an
+ * evidence question: a sentence chosen in the reader).
+ */
 async function stopMidwayThroughQuestion4(page: Page) {
 	await page.goto(MODULE_URL);
 	await practicePanel(page).getByRole('button', { name: 'Start practice' }).click();
@@ -32,7 +36,10 @@ async function expectMidwayThroughQuestion4(page: Page) {
 		panel.getByText(`Question 4 of ${questions.length}: ${questions[3]!.prompt}`)
 	).toBeVisible();
 	await expect(panel.getByText('You have 1 try left.')).toBeVisible();
-	await expect(panel.getByText('Your answer: I am not sure')).toBeVisible();
+	const wrong = plannedAnswer(questions[3]!, false);
+	await expect(panel.getByText('Your answer:')).toHaveText(
+		`Your answer: ${wrong.words.join('; ')}`
+	);
 	await expect(panel.getByRole('button', { name: 'Try again' })).toBeVisible();
 }
 

@@ -198,9 +198,8 @@ export function checkInput(question: PublicQuestion, raw: RawInput): InputCheck 
 			const values = [...new Set((raw[FIELD.choice] ?? []).filter((v) => v !== ''))];
 			if (values.length === 0) return invalid('unanswered');
 			if (!values.every((v) => knownChoice(question.choices, v))) return invalid('unknown-choice');
-			// Keep the question's own order so equal answers look equal in the log.
-			const order = question.choices.map((c) => c.id);
-			values.sort((a, b) => order.indexOf(a) - order.indexOf(b));
+			// Sorted by id, not by the shuffled order on screen, so equal answers look equal in the log.
+			values.sort();
 			return valid({ type: 'multiple-choice', choices: values });
 		}
 		case 'true-false-not-stated': {
