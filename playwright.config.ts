@@ -1,4 +1,5 @@
 import { defineConfig } from '@playwright/test';
+import { chromiumArgs, chromiumPath } from './scripts/chromium.ts';
 
 /**
  * Browser tests drive the built app (`npm run build` first; `npm test` does it) in Debian's
@@ -18,13 +19,8 @@ export default defineConfig({
 		baseURL: `http://localhost:${port}`,
 		browserName: 'chromium',
 		launchOptions: {
-			executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-			args: [
-				'--no-sandbox',
-				'--disable-gpu',
-				'--disable-background-networking',
-				'--disable-component-update'
-			]
+			executablePath: chromiumPath,
+			args: chromiumArgs
 		},
 		trace: 'retain-on-failure'
 	},

@@ -15,6 +15,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
+import { chromiumArgs, chromiumPath } from './chromium.ts';
 
 const PORT = Number(process.env.BENCH_PORT ?? 4180);
 const BASE = `http://localhost:${PORT}`;
@@ -98,13 +99,8 @@ async function measureJavaScript(): Promise<void> {
 
 function launch() {
 	return chromium.launch({
-		executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-		args: [
-			'--no-sandbox',
-			'--disable-gpu',
-			'--disable-background-networking',
-			'--disable-component-update'
-		]
+		executablePath: chromiumPath,
+		args: chromiumArgs
 	});
 }
 
