@@ -173,6 +173,10 @@ for (const javaScriptEnabled of [true, false]) {
 				await expect(error).toBeFocused();
 				await expectNoAxeViolations(page, 'matching refused');
 			}
+			// Nothing is lost: the matches already made are still chosen, with or without JavaScript.
+			for (const { item, option } of right.pairs.slice(0, -1)) {
+				await expect(selectFor(page, item).locator('option:checked')).toHaveText(option);
+			}
 
 			const { answer } = await answerWithMouse(page, true);
 			await expect(feedbackHeading(page, 'Correct')).toBeVisible();
@@ -240,9 +244,10 @@ for (const javaScriptEnabled of [true, false]) {
 			);
 			if (javaScriptEnabled) await expect(error).toBeFocused();
 
+			// Nothing is lost: Part A is still chosen, with or without JavaScript.
+			await expect(partChoice(page, 'A', partly.partA)).toBeChecked();
 			if (javaScriptEnabled) {
-				// With JavaScript the form keeps Part A; the keyboard finishes the answer.
-				await expect(partChoice(page, 'A', partly.partA)).toBeChecked();
+				// The keyboard finishes the answer.
 				await answerWithKeyboard(page, partly);
 				await expect(page.getByRole('status')).toHaveText('Partly right. 1 try left.');
 			} else {

@@ -1,6 +1,12 @@
 import { error, fail, redirect, type Cookies } from '@sveltejs/kit';
 import type { Module } from '$lib/content/schema.ts';
-import { checkInput, rawInputFrom, type InvalidReason } from '$lib/quiz/questions.ts';
+import {
+	checkInput,
+	MAX_SHORT_ANSWER_LENGTH,
+	rawInputFrom,
+	type InvalidReason,
+	type RawInput
+} from '$lib/quiz/questions.ts';
 import { current, type QuizEvent } from '$lib/quiz/quizMachine.ts';
 import { appendEvent, latestAttempt, startAttempt, type Attempt } from '$lib/server/attempts.ts';
 import { database } from '$lib/server/db.ts';
@@ -59,7 +65,17 @@ function readingMode(cookies: Cookies): 'guided' | 'whole' {
 	return cookies.get(READING_COOKIE) === 'whole' ? 'whole' : 'guided';
 }
 
-type Failure = { message: string; invalid?: InvalidReason };
+type Failure = { message: string; invalid?: InvalidReason; values?: RawInput };
+
+/** A refused answer's own fields, bounded, so the page can show them again (nothing is lost). */
+function keptValues(raw: RawInput): RawInput {
+	const kept: RawInput = {};
+	for (const [name, values] of Object.entries(raw).slice(0, 40)) {
+		if (name === 'seq' || name === 'question' || name.length > 100) continue;
+		kept[name] = values.slice(0, 20).map((v) => v.slice(0, MAX_SHORT_ANSWER_LENGTH));
+	}
+	return kept;
+}
 
 /** Every action: find the attempt, check the form is for the state on screen, record the event. */
 async function record(
@@ -165,9 +181,11 @@ export const actions = {
 						'That answer was for a different question. Here is the current one; nothing was lost.'
 				};
 			}
-			const check = checkInput(question, rawInputFrom(form));
-			if (check.kind === 'invalid')
-				return { message: INVALID[check.reason], invalid: check.reason };
+			const raw = rawInputFrom(form);
+			const check = checkInput(question, raw);
+			if (check.kind === 'invalid') {
+				return { message: INVALID[check.reason], invalid: check.reason, values: keptValues(raw) };
+			}
 			return { type: 'answer.submit', response: check.response };
 		}),
 	/** Guided reading or the whole article: a preference, kept in a cookie, not part of the quiz. */
