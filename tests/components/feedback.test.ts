@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import Feedback from '$lib/components/Feedback.svelte';
 import type { PublicQuestion } from '$lib/quiz/questions.ts';
 import type { QuizView } from '$lib/quiz/view.ts';
+import { visibleText } from './helpers.ts';
 
 type FeedbackView = Extract<QuizView, { status: 'feedback' }>;
 
@@ -282,10 +283,3 @@ describe('Feedback', () => {
 		expect(screen.queryByRole('button')).not.toBeInTheDocument();
 	});
 });
-
-/** The text a sighted reader sees: without the visually hidden words meant for screen readers. */
-function visibleText(element: HTMLElement): string {
-	const copy = element.cloneNode(true) as HTMLElement;
-	copy.querySelectorAll('.visually-hidden').forEach((e) => e.remove());
-	return (copy.textContent ?? '').replace(/\s+/g, ' ').trim();
-}

@@ -1,6 +1,6 @@
-import { render, screen, within } from '@testing-library/svelte';
+import { screen, within } from '@testing-library/svelte';
 import userEvent from '@testing-library/user-event';
-import type { Component } from 'svelte';
+import { renderInForm } from './helpers.ts';
 import { describe, expect, it } from 'vitest';
 import MultipleChoice from '$lib/components/questions/MultipleChoice.svelte';
 import QuestionFields from '$lib/components/questions/QuestionFields.svelte';
@@ -58,27 +58,6 @@ const shortAnswer: Of<'short-answer'> = {
 };
 
 const ERROR = 'Choose an answer before checking it.';
-
-/**
- * Renders a question view inside a real <form>, as the page does, so a test can read what the
- * form would post. With `error`, an error message (id "answer-error") sits in the form first.
- */
-function renderInForm<Props extends Record<string, unknown>>(
-	component: Component<Props>,
-	props: Props,
-	error?: string
-) {
-	const form = document.createElement('form');
-	form.setAttribute('aria-label', 'Answer');
-	if (error) {
-		const message = form.appendChild(document.createElement('p'));
-		message.id = 'answer-error';
-		message.textContent = error;
-	}
-	document.body.appendChild(form);
-	const result = render(component, { target: form, props });
-	return { ...result, form, posted: (name: string) => new FormData(form).getAll(name) };
-}
 
 /** Nothing that hints at which choice is right: no "correct", no ticks, nothing pre-selected. */
 function expectNoAnswerLeak(form: HTMLFormElement) {

@@ -1,5 +1,5 @@
 /**
- * Seeded randomness for the quiz core. The quiz never calls Math.random(): a seed comes in through
+ * Seeded randomness for the quiz core. The quiz never draws on a global random source: a seed comes in through
  * the machine's input, so the same seed replays the same question and choice order everywhere.
  */
 
