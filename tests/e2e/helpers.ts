@@ -883,3 +883,23 @@ export async function expectLessons(page: Page, done: number, resolvedInCurrent 
 export function guidedThrough(done: number): number | null {
 	return done >= lessons.length - 1 ? null : lessons[done]!.paragraphs[1];
 }
+
+/**
+ * Guided reading as the quiz reaches `question`: a lesson's first question shows that lesson
+ * opened and the ones before it done; its last question still shows only that lesson's text.
+ */
+export async function expectGuidedReadingAt(page: Page, question: KeyQuestion) {
+	const lesson = lessons.indexOf(lessonOf(question));
+	const { questions: ids } = lessons[lesson]!;
+	if (ids[0] === question.id && lesson > 0) {
+		await test.step(`lesson ${lesson + 1} opens once lesson ${lesson} is done`, async () => {
+			await expectLessons(page, lesson);
+			await expectReaderThrough(page, guidedThrough(lesson));
+		});
+	}
+	if (ids.at(-1) === question.id && lesson < lessons.length - 1) {
+		// Up to its last answer, the lesson's paragraphs are all the reader shows.
+		await expectReaderThrough(page, guidedThrough(lesson));
+		await expectLessons(page, lesson, ids.length - 1);
+	}
+}

@@ -4,12 +4,12 @@ import {
 	answerForm,
 	answerWithKeyboard,
 	creditFor,
+	expectGuidedReadingAt,
 	expectLessons,
 	expectReaderThrough,
 	expectVisibleFocus,
 	feedbackHeading,
 	guidedThrough,
-	lessonOf,
 	lessons,
 	practicePanel,
 	questionHeading,
@@ -55,21 +55,7 @@ test('a learner finishes every lesson of the practice with the keyboard alone', 
 
 	for (let n = 1; n <= questions.length; n++) {
 		const question = questions[n - 1]!;
-		const lesson = lessons.indexOf(lessonOf(question));
-		const firstInLesson = lessons[lesson]!.questions[0] === question.id;
-		const lastInLesson = lessons[lesson]!.questions.at(-1) === question.id;
-
-		if (firstInLesson && lesson > 0) {
-			await test.step(`lesson ${lesson + 1} opens once lesson ${lesson} is done`, async () => {
-				await expectLessons(page, lesson);
-				await expectReaderThrough(page, guidedThrough(lesson));
-			});
-		}
-		if (lastInLesson && lesson < lessons.length - 1) {
-			// Up to its last answer, the lesson's paragraphs are all the reader shows.
-			await expectReaderThrough(page, guidedThrough(lesson));
-			await expectLessons(page, lesson, lessons[lesson]!.questions.length - 1);
-		}
+		await expectGuidedReadingAt(page, question);
 
 		if (n === lessons[0]!.questions.length + 1) {
 			await test.step('"Show the whole article" and back to "Read lesson by lesson"', async () => {

@@ -5,6 +5,7 @@ import {
 	answerWithMouse,
 	creditFor,
 	currentQuestion,
+	expectGuidedReadingAt,
 	expectLessons,
 	expectOnlyQuoteMarked,
 	expectReaderThrough,
@@ -12,7 +13,6 @@ import {
 	feedbackHeading,
 	goOnWithMouse,
 	guidedThrough,
-	lessonOf,
 	lessons,
 	practicePanel,
 	questionHeading,
@@ -54,20 +54,7 @@ test('a learner finishes every lesson with JavaScript off, by plain form posts',
 
 	for (let n = 1; n <= questions.length; n++) {
 		const { question } = await currentQuestion(page);
-		const lesson = lessons.indexOf(lessonOf(question));
-		const firstInLesson = lessons[lesson]!.questions[0] === question.id;
-		const lastInLesson = lessons[lesson]!.questions.at(-1) === question.id;
-
-		if (firstInLesson && lesson > 0) {
-			await test.step(`lesson ${lesson + 1} opens once lesson ${lesson} is done`, async () => {
-				await expectLessons(page, lesson);
-				await expectReaderThrough(page, guidedThrough(lesson));
-			});
-		}
-		if (lastInLesson && lesson < lessons.length - 1) {
-			await expectReaderThrough(page, guidedThrough(lesson));
-			await expectLessons(page, lesson, lessons[lesson]!.questions.length - 1);
-		}
+		await expectGuidedReadingAt(page, question);
 		if (n === lessons[0]!.questions.length + 1) {
 			await test.step('"Show the whole article" and back to "Read lesson by lesson"', async () => {
 				await reader(page).getByRole('button', { name: 'Show the whole article' }).click();
