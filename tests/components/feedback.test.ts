@@ -41,7 +41,8 @@ function view(result: FeedbackView['result'], overrides: Partial<FeedbackView> =
 		earned: 0,
 		triesLeft: 0,
 		rationales: [WRONG_CHOICE],
-		reread: [3],
+		rationalesWithheld: false,
+		reread: { kind: 'paragraphs', paragraphs: [{ paragraph: 3, cite: 0 }] },
 		isLast: false
 	};
 	switch (result) {
@@ -116,15 +117,19 @@ describe('Feedback', () => {
 			expect(within(list).getByRole('link', { name: /^Paragraph 1:/ })).toBe(links[1]);
 		});
 
-		it('links each piece of evidence to its paragraph with the exact quote in the URL', () => {
+		it('links each piece of evidence by question and citation, never by the quoted words', () => {
 			render(Feedback, { view: view('correct') });
 			const link = screen.getByRole('link', { name: `Paragraph 3: “${QUOTE}”` });
 			const href = url(link);
 			expect(href.pathname).toBe('/modules/m');
 			expect(href.hash).toBe('#p-3');
-			expect(href.searchParams.get('cite')).toBe('3');
-			expect(href.searchParams.get('quote')).toBe(QUOTE);
-			expect(link.getAttribute('href')).toMatch(/^\?cite=3&quote=[^#]+#p-3$/);
+			expect(href.searchParams.get('q')).toBe('main-cargo');
+			expect(href.searchParams.get('cite')).toBe('0');
+			expect(href.searchParams.has('quote')).toBe(false);
+			expect(screen.getByRole('link', { name: 'Paragraph 1: “worth its weight”' })).toHaveAttribute(
+				'href',
+				'?q=main-cargo&cite=1#p-1'
+			);
 		});
 
 		it('does not offer a re-read or say how many tries are left', () => {
@@ -163,21 +168,44 @@ describe('Feedback', () => {
 		});
 
 		it('links to each paragraph worth re-reading without quoting it', () => {
-			render(Feedback, { view: view('retry', { reread: [3, 1, 5] }) });
+			const reread = {
+				kind: 'paragraphs' as const,
+				paragraphs: [
+					{ paragraph: 3, cite: 0 },
+					{ paragraph: 1, cite: 1 },
+					{ paragraph: 5, cite: 3 }
+				]
+			};
+			render(Feedback, { view: view('retry', { reread }) });
 			expect(visibleText(screen.getByText(/You have/))).toContain(
 				'Re-read ¶ 3, ¶ 1 and ¶ 5, then try again.'
 			);
 			const link = screen.getByRole('link', { name: 'Paragraph 3' });
-			expect(link).toHaveAttribute('href', '?cite=3#p-3');
-			const href = url(link);
-			expect(href.searchParams.get('cite')).toBe('3');
-			expect(href.searchParams.has('quote')).toBe(false);
+			expect(link).toHaveAttribute('href', '?q=main-cargo&reread=0#p-3');
+			expect(url(link).searchParams.has('quote')).toBe(false);
 			expect(link.querySelector('q')).toBeNull();
 			expect(screen.getAllByRole('link').map((a) => a.getAttribute('href'))).toEqual([
-				'?cite=3#p-3',
-				'?cite=1#p-1',
-				'?cite=5#p-5'
+				'?q=main-cargo&reread=0#p-3',
+				'?q=main-cargo&reread=1#p-1',
+				'?q=main-cargo&reread=3#p-5'
 			]);
+		});
+
+		it('sends an evidence question back to its whole range, not to the paragraph that answers it', () => {
+			render(Feedback, { view: view('retry', { reread: { kind: 'range', from: 4, to: 9 } }) });
+			expect(visibleText(screen.getByText(/You have/))).toContain('Re-read ¶4–9, then try again.');
+			const link = screen.getByRole('link', { name: 'Paragraphs 4–9' });
+			expect(link).toHaveAttribute('href', '#p-4');
+		});
+
+		it('holds back the rationales of a multiple-choice answer until the question is done', () => {
+			render(Feedback, {
+				view: view('retry', { rationales: [], rationalesWithheld: true, outcome: 'partial' })
+			});
+			expect(
+				screen.queryByRole('list', { name: 'Why that choice is not right' })
+			).not.toBeInTheDocument();
+			expect(screen.getByText(/once you have finished this question/)).toBeInTheDocument();
 		});
 
 		it('gives away no explanation, answer, evidence or points', () => {
@@ -222,7 +250,7 @@ describe('Feedback', () => {
 			);
 			const list = screen.getByRole('list', { name: 'Evidence in the article' });
 			const link = within(list).getByRole('link', { name: `Paragraph 3: “${QUOTE}”` });
-			expect(url(link).searchParams.get('quote')).toBe(QUOTE);
+			expect(url(link).searchParams.get('cite')).toBe('0');
 			expect(screen.queryByText(/tries? left/)).not.toBeInTheDocument();
 		});
 

@@ -426,7 +426,8 @@ describe('quizView', () => {
 			yourAnswer: ['Kazinform'],
 			triesLeft: 1,
 			rationales: ['Kazinform reported from Xinjiang a day later.'],
-			reread: [1]
+			rationalesWithheld: false,
+			reread: { kind: 'paragraphs', paragraphs: [{ paragraph: 1, cite: 0 }] }
 		});
 		for (const key of EARNED_KEYS) expect(shown).not.toHaveProperty(key);
 		const json = JSON.stringify(shown);
@@ -438,7 +439,34 @@ describe('quizView', () => {
 		const actor = answering([multipleChoice]);
 		await submit(actor, wrongResponse(multipleChoice));
 
-		expect(quizView(actor.getSnapshot(), 0, hints)).toMatchObject({ reread: [3] });
+		expect(quizView(actor.getSnapshot(), 0, hints)).toMatchObject({
+			reread: { kind: 'paragraphs', paragraphs: [{ paragraph: 3, cite: 0 }] }
+		});
+	});
+
+	it('withholds multiple-choice rationales on a try that is not the last, so ticking every box tells nothing', async () => {
+		const actor = answering([multipleChoice]);
+		const everyChoice = multipleChoice.choices.map((c) => c.id);
+		await submit(actor, { type: 'multiple-choice', choices: everyChoice });
+		const retry = quizView(actor.getSnapshot(), 0, hints);
+		expect(retry).toMatchObject({ result: 'retry', rationales: [], rationalesWithheld: true });
+		for (const c of multipleChoice.choices) {
+			if (c.rationale) expect(JSON.stringify(retry)).not.toContain(c.rationale);
+		}
+
+		actor.send({ type: 'answer.retry' });
+		await submit(actor, { type: 'multiple-choice', choices: everyChoice });
+		const last = quizView(actor.getSnapshot(), 0, hints);
+		expect(last).toMatchObject({ result: 'exhausted', rationalesWithheld: false });
+		expect(last.status === 'feedback' && last.rationales.length).toBeGreaterThan(0);
+	});
+
+	it('sends an evidence question back to the range it is chosen from, not its answer', async () => {
+		const actor = answering([evidenceParagraph]);
+		await submit(actor, wrongResponse(evidenceParagraph));
+		const shown = quizView(actor.getSnapshot(), 0, hints);
+		const within = evidenceParagraph.within ?? [1, fixtureParagraphs.length];
+		expect(shown).toMatchObject({ reread: { kind: 'range', from: within[0], to: within[1] } });
 	});
 
 	it('keeps the explanation back when the tries are exhausted, until the answer is revealed', async () => {

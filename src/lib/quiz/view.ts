@@ -52,10 +52,12 @@ export type QuizView =
 			/** Points the question has earned so far (after penalties once resolved). */
 			earned: number;
 			triesLeft: number;
-			/** Why each wrong choice picked is wrong. */
+			/** Why each wrong choice picked is wrong (withheld where they would give the key away). */
 			rationales: string[];
-			/** Paragraphs worth re-reading (no quotes: those would give the answer away). */
-			reread: number[];
+			/** True when rationales exist but are held back until the question is resolved. */
+			rationalesWithheld: boolean;
+			/** Where to look again after a wrong try (never the quotes: those would give it away). */
+			reread: Reread;
 			/** Present once earned: after a correct answer or "show answer". */
 			explanation?: string;
 			cites?: Cite[];
@@ -70,6 +72,15 @@ export type QuizView =
 			questions: SummaryItem[];
 			skills: SkillScore[];
 	  };
+
+/**
+ * Where feedback sends the learner to re-read: the cited paragraphs (each named by the citation
+ * that points at it), or, for an evidence question, whose answer *is* a cited paragraph, the
+ * whole range it is chosen from.
+ */
+export type Reread =
+	| { kind: 'paragraphs'; paragraphs: { paragraph: number; cite: number }[] }
+	| { kind: 'range'; from: number; to: number };
 
 export interface SummaryItem {
 	id: string;
@@ -134,6 +145,10 @@ export function quizView(
 					: 'retry';
 		const earned = result === 'retry' ? last.grade.earned : progress.credit;
 		const shown = result === 'correct' || result === 'revealed';
+		// Rationales name the wrong choices picked. Ticking every box of a multiple-choice question
+		// would then mark the unexplained ones as the key, so they wait until it is resolved.
+		const withhold =
+			result === 'retry' && question.type === 'multiple-choice' && last.grade.rationales.length > 0;
 		return {
 			...position,
 			status: 'feedback',
@@ -143,8 +158,9 @@ export function quizView(
 			yourAnswer: responseInWords(question, last.response),
 			earned,
 			triesLeft: context.settings.maxTries - progress.tries.length,
-			rationales: last.grade.rationales,
-			reread: [...new Set(last.grade.cites.map((c) => c.paragraph))],
+			rationales: withhold ? [] : last.grade.rationales,
+			rationalesWithheld: withhold,
+			reread: rereadFor(question, last.grade.cites),
 			...(shown
 				? {
 						explanation: last.grade.explanation,
@@ -168,6 +184,20 @@ export function quizView(
 		invalid: snapshot.hasTag('invalid') ? context.invalidReason : null,
 		gradingFailed: snapshot.hasTag('error')
 	};
+}
+
+function rereadFor(question: PublicQuestion, cites: Cite[]): Reread {
+	if (question.type === 'evidence') {
+		return { kind: 'range', from: question.within[0], to: question.within[1] };
+	}
+	const seen = new Set<number>();
+	const paragraphs: { paragraph: number; cite: number }[] = [];
+	cites.forEach((c, cite) => {
+		if (seen.has(c.paragraph)) return;
+		seen.add(c.paragraph);
+		paragraphs.push({ paragraph: c.paragraph, cite });
+	});
+	return { kind: 'paragraphs', paragraphs };
 }
 
 function summaryView(context: QuizContext, seq: number): QuizView {

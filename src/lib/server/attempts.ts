@@ -13,12 +13,19 @@ export interface Attempt {
 	events: QuizEvent[];
 }
 
-/** The learner's latest attempt at a module, with its events in order. */
-export async function latestAttempt(
+/** An attempt's identity, without its events. */
+export interface AttemptRow {
+	id: string;
+	moduleSlug: string;
+	seed: number;
+}
+
+/** The learner's latest attempt at a module, without its events. */
+export async function latestAttemptRow(
 	db: Db,
 	learnerId: string,
 	moduleSlug: string
-): Promise<Attempt | undefined> {
+): Promise<AttemptRow | undefined> {
 	const row = await db
 		.selectFrom('practice_attempts')
 		.select(['id', 'seed', 'module_slug'])
@@ -28,19 +35,29 @@ export async function latestAttempt(
 		.orderBy(sql`rowid`, 'desc')
 		.limit(1)
 		.executeTakeFirst();
-	if (!row) return undefined;
-	const events = await db
+	return row && { id: row.id, moduleSlug: row.module_slug, seed: row.seed };
+}
+
+/** An attempt's events from step `fromSeq` on, in order (all of them from 0). */
+export async function eventsFrom(db: Db, attemptId: string, fromSeq = 0): Promise<QuizEvent[]> {
+	const rows = await db
 		.selectFrom('attempt_events')
 		.select('event')
-		.where('attempt_id', '=', row.id)
+		.where('attempt_id', '=', attemptId)
+		.where('seq', '>=', fromSeq)
 		.orderBy('seq')
 		.execute();
-	return {
-		id: row.id,
-		moduleSlug: row.module_slug,
-		seed: row.seed,
-		events: events.map((e) => JSON.parse(e.event) as QuizEvent)
-	};
+	return rows.map((e) => JSON.parse(e.event) as QuizEvent);
+}
+
+/** The learner's latest attempt at a module, with its events in order. */
+export async function latestAttempt(
+	db: Db,
+	learnerId: string,
+	moduleSlug: string
+): Promise<Attempt | undefined> {
+	const row = await latestAttemptRow(db, learnerId, moduleSlug);
+	return row && { ...row, events: await eventsFrom(db, row.id) };
 }
 
 export async function createAttempt(

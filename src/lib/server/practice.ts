@@ -44,25 +44,38 @@ export interface Replayed {
 	seq: number;
 }
 
-/** Runs the log through the machine. Events the machine would not take are skipped, not fatal. */
-export async function replay(module: Module, seed: number, events: QuizEvent[]): Promise<Replayed> {
-	const actor = createActor(machineFor(module), {
-		input: { questions: publicQuestions(module), seed }
+type QuizActor = ReturnType<typeof createActor<QuizMachine>>;
+
+function actorFor(module: Module, seed: number, from?: SnapshotFrom<QuizMachine>): QuizActor {
+	const machine = machineFor(module);
+	return createActor(machine, {
+		input: { questions: publicQuestions(module), seed },
+		...(from ? { snapshot: machine.getPersistedSnapshot(from) } : {})
 	});
+}
+
+/**
+ * Runs events through the machine, from the start or from a snapshot already replayed. Events the
+ * machine would not take are skipped, not fatal (the log only ever holds events it took).
+ */
+export async function replay(
+	module: Module,
+	seed: number,
+	events: QuizEvent[],
+	from?: Replayed
+): Promise<Replayed> {
+	const actor = actorFor(module, seed, from?.snapshot);
 	actor.start();
 	for (const event of events) {
 		await step(actor, event);
 	}
 	const snapshot = actor.getSnapshot();
 	actor.stop();
-	return { snapshot, seq: events.length };
+	return { snapshot, seq: (from?.seq ?? 0) + events.length };
 }
 
 /** Sends one event and waits for grading to settle. Returns whether the machine took it. */
-async function step(
-	actor: ReturnType<typeof createActor<QuizMachine>>,
-	event: QuizEvent
-): Promise<boolean> {
+async function step(actor: QuizActor, event: QuizEvent): Promise<boolean> {
 	const before = actor.getSnapshot();
 	if (!before.can(event)) return false;
 	actor.send(event);
@@ -70,22 +83,20 @@ async function step(
 	return true;
 }
 
-/** What the next snapshot would be, if the machine accepts `event` now. */
+/** What the next snapshot would be, if the machine accepts `event` after `from`; else null. */
 export async function tryEvent(
 	module: Module,
 	seed: number,
-	events: QuizEvent[],
+	from: Replayed,
 	event: QuizEvent
-): Promise<SnapshotFrom<QuizMachine> | null> {
-	const actor = createActor(machineFor(module), {
-		input: { questions: publicQuestions(module), seed }
-	});
+): Promise<Replayed | null> {
+	if (!from.snapshot.can(event)) return null;
+	const actor = actorFor(module, seed, from.snapshot);
 	actor.start();
-	for (const e of events) await step(actor, e);
 	const taken = await step(actor, event);
 	const snapshot = actor.getSnapshot();
 	actor.stop();
-	return taken ? snapshot : null;
+	return taken ? { snapshot, seq: from.seq + 1 } : null;
 }
 
 export function viewOf(module: Module, { snapshot, seq }: Replayed): QuizView {
