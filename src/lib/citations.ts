@@ -1,8 +1,10 @@
 /**
- * Citation links. A citation is an ordinary URL (`?cite=7&quote=…#p-7`), so it highlights the
- * quoted words when the server renders it (JavaScript off, a shared link, a new tab) and when the
- * client navigates to it. The quote travels in the URL rather than as an id, so following a link
- * never reveals anything the learner has not already been shown.
+ * Citation links. A citation is an ordinary URL naming a question and one of its citations
+ * (`?q=<question id>&cite=<n>#p-7`), so it highlights the quoted words when the server renders
+ * it (JavaScript off, a new tab) and when the client navigates to it. The words themselves never
+ * travel in the URL: the server looks the citation up in the module, so a link cannot put words
+ * in the article's mouth, and it shows a citation only once the learner has earned it.
+ * `reread` instead of `cite` marks the cited paragraph without its quote (after a wrong try).
  */
 
 export interface Highlight {
@@ -11,21 +13,45 @@ export interface Highlight {
 	quote: string | null;
 }
 
-const MAX_QUOTE = 1000;
+/** What a citation link asks for: a question's `index`-th citation, quoted or as a paragraph. */
+export interface CitationTarget {
+	questionId: string;
+	index: number;
+	kind: 'cite' | 'reread';
+}
 
-export function citationHref(paragraph: number, quote?: string): string {
-	const params = new URLSearchParams({ cite: String(paragraph) });
-	if (quote) params.set('quote', quote);
+/**
+ * The highlight a page shows for its URL: none asked for, one shown, or a link that cannot be
+ * followed here (`missing`: no such citation in this module; `locked`: not earned yet).
+ */
+export type HighlightState =
+	{ kind: 'none' } | ({ kind: 'shown' } & Highlight) | { kind: 'missing' } | { kind: 'locked' };
+
+export function citationHref(target: CitationTarget, paragraph: number): string {
+	const params = new URLSearchParams({ q: target.questionId, [target.kind]: String(target.index) });
 	return `?${params}#p-${paragraph}`;
 }
 
-/** The highlight a URL asks for, or null when it asks for none (or for nonsense). */
-export function highlightFrom(url: URL): Highlight | null {
+const QUESTION_ID = /^[a-z0-9][a-z0-9-]{0,99}$/;
+
+/**
+ * The citation a URL asks for: null when it asks for none, 'malformed' when it asks in a way no
+ * link of ours does (old `?cite=7&quote=…` links included).
+ */
+export function citationTarget(url: URL): CitationTarget | 'malformed' | null {
+	const q = url.searchParams.get('q');
 	const cite = url.searchParams.get('cite');
-	if (!cite || !/^\d{1,4}$/.test(cite)) return null;
-	const quote = url.searchParams.get('quote');
-	return {
-		paragraph: Number(cite),
-		quote: quote && quote.length <= MAX_QUOTE ? quote : null
-	};
+	const reread = url.searchParams.get('reread');
+	if (q === null && cite === null && reread === null) return null;
+	const index = cite ?? reread;
+	if (
+		q === null ||
+		!QUESTION_ID.test(q) ||
+		(cite !== null && reread !== null) ||
+		index === null ||
+		!/^\d{1,2}$/.test(index)
+	) {
+		return 'malformed';
+	}
+	return { questionId: q, index: Number(index), kind: cite !== null ? 'cite' : 'reread' };
 }
