@@ -229,20 +229,20 @@ describe('TrueFalseNotStated', () => {
 });
 
 describe('ShortAnswer', () => {
-	it('renders a text box labelled by the prompt, named "text", limited to 200 characters', () => {
+	it('renders a text box labelled by the prompt and named "text", with no silent length cut', () => {
 		renderInForm(ShortAnswer, { question: shortAnswer });
 		const box = screen.getByRole('textbox', { name: shortAnswer.prompt });
 		expect(box).toBe(screen.getByLabelText(shortAnswer.prompt));
 		expect(box).toHaveAttribute('type', 'text');
 		expect(box).toHaveAttribute('name', 'text');
-		expect(box).toHaveAttribute('maxlength', '200');
+		expect(box).not.toHaveAttribute('maxlength');
 		expect(box).toHaveAttribute('autocomplete', 'off');
 		expect(box).toHaveAccessibleDescription(
 			'A few words are enough; capitals and punctuation don’t matter.'
 		);
 	});
 
-	it('posts what the learner types, and stops at 200 characters', async () => {
+	it('posts what the learner types, and counts characters only as the limit nears', async () => {
 		const user = userEvent.setup();
 		const { posted } = renderInForm(ShortAnswer, { question: shortAnswer });
 		await user.tab();
@@ -250,10 +250,29 @@ describe('ShortAnswer', () => {
 		expect(box).toHaveFocus();
 		await user.keyboard('gold');
 		expect(posted('text')).toEqual(['gold']);
+		expect(screen.queryByText(/characters/)).not.toBeInTheDocument();
 
 		await user.clear(box);
-		await user.type(box, 'x'.repeat(250));
-		expect(box).toHaveValue('x'.repeat(200));
+		await user.click(box);
+		await user.paste('x'.repeat(170));
+		expect(screen.getByText('170 of 200 characters')).toBeInTheDocument();
+		expect(box).not.toHaveAttribute('aria-invalid');
+	});
+
+	it('keeps a pasted answer over the limit whole and says by how much it is over', async () => {
+		const user = userEvent.setup();
+		const { posted } = renderInForm(ShortAnswer, { question: shortAnswer });
+		const box = screen.getByRole('textbox', { name: shortAnswer.prompt });
+		await user.click(box);
+		await user.paste('y'.repeat(250));
+		expect(box).toHaveValue('y'.repeat(250));
+		expect(posted('text')).toEqual(['y'.repeat(250)]);
+		expect(box).toHaveAttribute('aria-invalid', 'true');
+		expect(box).toHaveAccessibleDescription(
+			expect.stringContaining(
+				'250 characters: that is 50 over the limit of 200. Please shorten it.'
+			)
+		);
 	});
 
 	it('is described by its help text and then the error message it is given', () => {

@@ -153,9 +153,20 @@ describe('checkInput', () => {
 		['true-false-not-stated with no field', truth, {}],
 		['short-answer with no field', short, {}],
 		['short-answer with only spaces', short, { text: ['   '] }],
-		['short-answer with only punctuation', short, { text: ['?!'] }]
+		['short-answer with only punctuation', short, { text: ['?!'] }],
+		['short-answer of zero-width spaces', short, { text: ['\u200B\u200B'] }],
+		['short-answer of a NUL character', short, { text: ['\u0000'] }],
+		['short-answer of controls and a byte-order mark', short, { text: ['\u0007\uFEFF \u200D'] }],
+		['short-answer of direction marks and tabs', short, { text: ['\u200E\t\u202E\n'] }]
 	])('calls %s unanswered', (_name, question, raw) => {
 		expect(checkInput(question, raw)).toEqual({ kind: 'invalid', reason: 'unanswered' });
+	});
+
+	it('drops control characters from a real answer, keeping what the learner typed', () => {
+		expect(checkInput(short, { text: ['Kazin\u0000form\u0007'] })).toEqual({
+			kind: 'valid',
+			response: { type: 'short-answer', text: 'Kazinform' }
+		});
 	});
 
 	it.each([

@@ -212,8 +212,8 @@ export function checkInput(question: PublicQuestion, raw: RawInput): InputCheck 
 		case 'short-answer': {
 			const values = raw[FIELD.text] ?? [];
 			if (values.length > 1) return invalid('wrong-type');
-			const text = (values[0] ?? '').trim();
-			if (normalizeAnswer(text) === '') return invalid('unanswered');
+			const text = withoutControls(values[0] ?? '').trim();
+			if (isBlank(text) || normalizeAnswer(text) === '') return invalid('unanswered');
 			if (text.length > MAX_SHORT_ANSWER_LENGTH) return invalid('too-long');
 			return valid({ type: 'short-answer', text });
 		}
@@ -412,6 +412,23 @@ function single(
 	if (values.length === 0) return invalid('unanswered');
 	if (values.length > 1) return invalid('wrong-type');
 	return { kind: 'one', value: values[0]! };
+}
+
+/**
+ * Control characters (NUL, escapes…) are never part of an answer a person typed: they are dropped
+ * before anything else looks at the text. Tab and line breaks count as spaces.
+ */
+export function withoutControls(text: string): string {
+	return text.replace(/[\t\n\r\v\f]/g, ' ').replace(/\p{Cc}/gu, '');
+}
+
+/**
+ * True when a text shows nothing: only spaces, invisible format characters (zero-width spaces and
+ * joiners, direction marks, a byte-order mark) or controls. Such an answer is unanswered, not wrong,
+ * and spends no try.
+ */
+export function isBlank(text: string): boolean {
+	return text.replace(/[\s\p{Cc}\p{Cf}]/gu, '') === '';
 }
 
 /**
