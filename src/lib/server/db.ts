@@ -7,6 +7,7 @@ import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { Kysely, SqliteDialect } from 'kysely';
 import { Migrator, type Migration, type MigrationProvider } from 'kysely/migration';
+import { retentionDays, scheduleRetention } from './retention.ts';
 
 export interface PracticeAttemptTable {
 	id: string;
@@ -24,9 +25,17 @@ export interface AttemptEventTable {
 	created_at: string;
 }
 
+/** Token buckets for rate limits, keyed by `scope:key`; `updated_at` in ms since the epoch. */
+export interface RateLimitTable {
+	key: string;
+	tokens: number;
+	updated_at: number;
+}
+
 export interface Schema {
 	practice_attempts: PracticeAttemptTable;
 	attempt_events: AttemptEventTable;
+	rate_limits: RateLimitTable;
 }
 
 export type Db = Kysely<Schema>;
@@ -57,6 +66,27 @@ const migrations: Record<string, Migration> = {
 				.addPrimaryKeyConstraint('attempt_events_pk', ['attempt_id', 'seq'])
 				.execute();
 		}
+	},
+	'002-rate-limits-and-retention': {
+		async up(db) {
+			await db.schema
+				.createTable('rate_limits')
+				.addColumn('key', 'text', (c) => c.primaryKey())
+				.addColumn('tokens', 'real', (c) => c.notNull())
+				.addColumn('updated_at', 'bigint', (c) => c.notNull())
+				.execute();
+			// The retention job looks for attempts with no recent event.
+			await db.schema
+				.createIndex('attempt_events_by_time')
+				.on('attempt_events')
+				.columns(['created_at'])
+				.execute();
+			await db.schema
+				.createIndex('practice_attempts_by_time')
+				.on('practice_attempts')
+				.columns(['created_at'])
+				.execute();
+		}
 	}
 };
 
@@ -78,8 +108,14 @@ export async function openDatabase(file: string): Promise<Db> {
 
 let shared: Promise<Db> | undefined;
 
-/** The app's database, opened on first use at DATABASE_PATH (default ./data/citewise.sqlite). */
+/**
+ * The app's database, opened on first use at DATABASE_PATH (default ./data/citewise.sqlite). The
+ * retention job starts with it.
+ */
 export function database(): Promise<Db> {
-	shared ??= openDatabase(process.env.DATABASE_PATH ?? 'data/citewise.sqlite');
+	shared ??= openDatabase(process.env.DATABASE_PATH ?? 'data/citewise.sqlite').then((db) => {
+		scheduleRetention(db, retentionDays(process.env.RETENTION_DAYS));
+		return db;
+	});
 	return shared;
 }
