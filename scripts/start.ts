@@ -1,8 +1,59 @@
 /**
- * `npm start`: serves the built app. adapter-node assumes https when it is not told the site's
- * address, which would refuse every form post on a plain-http localhost, so when ORIGIN is unset
- * we default it to this machine at PORT. Behind a proxy or on another host, set ORIGIN.
+ * `npm start`: serves the built app (adapter-node's request handler) over plain http.
+ *
+ * The site's address. adapter-node, told nothing, takes the host from the request's Host header
+ * but assumes https, so every form posted over plain http would be refused as cross-site. A
+ * school server is reached by name, by IP address or as localhost, so rather than guess one
+ * ORIGIN we tell the handler the truth about each request: it came over plain http (we set that
+ * header ourselves and overwrite whatever a client sent), to the host the browser asked for. A
+ * cross-site form still carries its own Origin and is still refused.
+ *
+ * Behind a TLS-terminating proxy, set ORIGIN (one public address) or PROTOCOL_HEADER (e.g.
+ * x-forwarded-proto) and, if the proxy rewrites Host, HOST_HEADER; then this default stays out of
+ * the way.
  */
+import { createServer } from 'node:http';
+
 process.env.PORT ??= '3000';
-process.env.ORIGIN ??= `http://localhost:${process.env.PORT}`;
-await import('../build/index.js');
+// Answer forms are a few hundred bytes; 64 KB is generous and keeps a flood of big bodies cheap.
+process.env.BODY_SIZE_LIMIT ??= '64K';
+
+const PROTOCOL_HEADER = 'x-citewise-protocol';
+const ownProtocol = !process.env.ORIGIN && !process.env.PROTOCOL_HEADER;
+if (ownProtocol) process.env.PROTOCOL_HEADER = PROTOCOL_HEADER;
+
+// Imported after the environment is set: the handler reads it once, when it loads.
+const { handler } = (await import('../build/handler.js')) as {
+	handler: (
+		req: import('node:http').IncomingMessage,
+		res: import('node:http').ServerResponse,
+		next: () => void
+	) => void;
+};
+
+const server = createServer((req, res) => {
+	if (ownProtocol) req.headers[PROTOCOL_HEADER] = 'http';
+	handler(req, res, () => {
+		res.statusCode = 404;
+		res.end('Not found');
+	});
+});
+
+const host = process.env.HOST ?? '0.0.0.0';
+const port = Number(process.env.PORT);
+server.listen(port, host, () => {
+	const shown = host === '0.0.0.0' ? 'localhost' : host;
+	console.log(
+		`Citewise is listening on http://${shown}:${port}` +
+			(process.env.ORIGIN ? ` (public address ${process.env.ORIGIN})` : '')
+	);
+});
+
+// Finish the requests in flight, then stop; a stuck connection gets 10 seconds.
+function shutdown(): void {
+	server.closeIdleConnections();
+	server.close(() => process.exit(0));
+	setTimeout(() => server.closeAllConnections(), 10_000).unref();
+}
+process.on('SIGTERM', shutdown);
+process.on('SIGINT', shutdown);

@@ -1,4 +1,4 @@
-import { error, fail, redirect, type Cookies } from '@sveltejs/kit';
+import { error, fail, redirect, type Cookies, type RequestEvent } from '@sveltejs/kit';
 import type { Module } from '$lib/content/schema.ts';
 import {
 	checkInput,
@@ -8,18 +8,22 @@ import {
 	type RawInput
 } from '$lib/quiz/questions.ts';
 import { current, type QuizEvent } from '$lib/quiz/quizMachine.ts';
-import { appendEvent, latestAttempt, startAttempt, type Attempt } from '$lib/server/attempts.ts';
+import type { QuizView } from '$lib/quiz/view.ts';
+import { startAttempt } from '$lib/server/attempts.ts';
 import { database } from '$lib/server/db.ts';
+import { highlightFor } from '$lib/server/highlight.ts';
 import { ensureLearnerId, learnerId } from '$lib/server/learner.ts';
+import { liveAttempt, recordEvent, type LiveAttempt } from '$lib/server/liveAttempts.ts';
 import { findModule } from '$lib/server/modules.ts';
 import {
 	guidedThrough,
 	introView,
 	lessonProgress,
-	replay,
-	tryEvent,
-	viewOf
+	viewOf,
+	type LessonProgress,
+	type Replayed
 } from '$lib/server/practice.ts';
+import { takeToken } from '$lib/server/rateLimit.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 function moduleOr404(slug: string): Module {
@@ -28,33 +32,43 @@ function moduleOr404(slug: string): Module {
 	return module;
 }
 
-export const load: PageServerLoad = async ({ params, cookies }) => {
-	const module = moduleOr404(params.slug);
-	const learner = learnerId(cookies);
-	const attempt = learner ? await latestAttempt(await database(), learner, module.slug) : undefined;
-	const replayed = attempt ? await replay(module, attempt.seed, attempt.events) : null;
+/** Where the learner is: what the practice panel, the lesson list and the reader show. */
+export interface PracticeState {
+	view: QuizView;
+	lessons: LessonProgress[];
+	reading: 'guided' | 'whole';
+	/** The last paragraph guided reading shows, or null when the whole article is open. */
+	visibleThrough: number | null;
+}
+
+async function practiceState(
+	module: Module,
+	replayed: Replayed | null,
+	cookies: Cookies
+): Promise<PracticeState> {
 	const view = replayed ? viewOf(module, replayed) : await introView(module);
 	const lessons = lessonProgress(module, replayed?.snapshot ?? null);
 	const reading = readingMode(cookies);
 	return {
-		module: {
-			slug: module.slug,
-			title: module.title,
-			summary: module.summary,
-			readingMinutes: module.readingMinutes,
-			objectives: module.objectives,
-			article: module.article,
-			glossary: module.glossary
-		},
+		view,
 		lessons,
-		lessonOf: Object.fromEntries(
-			module.lessons.flatMap((l) => l.questions.map((q) => [q, l.title]))
-		),
 		reading,
 		// In guided reading the article opens lesson by lesson; the summary opens all of it.
 		visibleThrough:
-			reading === 'guided' && view.status !== 'summary' ? guidedThrough(lessons) : null,
-		view
+			reading === 'guided' && view.status !== 'summary' ? guidedThrough(lessons) : null
+	};
+}
+
+export const load: PageServerLoad = async ({ params, cookies, url, setHeaders }) => {
+	const module = moduleOr404(params.slug);
+	// A learner's own page: a shared school proxy must never keep or hand it to someone else.
+	setHeaders({ 'cache-control': 'private, no-store' });
+	const learner = learnerId(cookies);
+	const attempt = learner ? await liveAttempt(await database(), learner, module) : undefined;
+	const replayed = attempt?.state ?? null;
+	return {
+		state: await practiceState(module, replayed, cookies),
+		highlight: highlightFor(module, url, replayed?.snapshot ?? null)
 	};
 };
 
@@ -65,64 +79,116 @@ function readingMode(cookies: Cookies): 'guided' | 'whole' {
 	return cookies.get(READING_COOKIE) === 'whole' ? 'whole' : 'guided';
 }
 
-type Failure = { message: string; invalid?: InvalidReason; values?: RawInput };
+/** A refusal: what the learner is told, and, with JavaScript, where the quiz now is. */
+export type Failure = {
+	message: string;
+	invalid?: InvalidReason;
+	values?: RawInput;
+	state?: PracticeState;
+};
 
 /** A refused answer's own fields, bounded, so the page can show them again (nothing is lost). */
 function keptValues(raw: RawInput): RawInput {
 	const kept: RawInput = {};
 	for (const [name, values] of Object.entries(raw).slice(0, 40)) {
 		if (name === 'seq' || name === 'question' || name.length > 100) continue;
-		kept[name] = values.slice(0, 20).map((v) => v.slice(0, MAX_SHORT_ANSWER_LENGTH));
+		// Longer than an answer may be, so an over-long answer comes back whole to be shortened.
+		kept[name] = values.slice(0, 20).map((v) => v.slice(0, 4 * MAX_SHORT_ANSWER_LENGTH));
 	}
 	return kept;
 }
 
-/** Every action: find the attempt, check the form is for the state on screen, record the event. */
-async function record(
-	request: Request,
-	params: { slug: string },
-	cookies: Cookies,
-	toEvent: (
-		form: FormData,
-		attempt: Attempt,
-		question: ReturnType<typeof current>
-	) => QuizEvent | Failure
+/**
+ * With JavaScript the page posts in the background and wants the new state in the same round
+ * trip (one request per step, not a post and then a reload: on a slow school network that halves
+ * the wait). Without it, the browser gets the usual redirect (post/redirect/get), so reloading
+ * never re-posts.
+ */
+function isEnhanced(request: Request): boolean {
+	return request.headers.get('x-sveltekit-action') === 'true';
+}
+
+/** Refuses a request: logs why, and answers with the message (and where the quiz is now). */
+function refuse(
+	event: Pick<RequestEvent, 'locals'>,
+	status: 400 | 404 | 409 | 413 | 429,
+	reason: string,
+	failure: Failure
 ) {
+	event.locals.refusal = { status, reason };
+	return fail(status, failure);
+}
+
+const MOVED_ON =
+	'This quiz moved on in another tab or window. Here is where it is now; nothing was lost.';
+
+type ActionEvent = RequestEvent<{ slug: string }>;
+
+/** Every quiz action: find the attempt, check the form is for the state on screen, record the event. */
+async function record(
+	event: ActionEvent,
+	toEvent: (form: FormData, question: ReturnType<typeof current>) => QuizEvent | Failure
+) {
+	const { request, params, cookies } = event;
 	const module = moduleOr404(params.slug);
 	const form = await formOf(request);
-	if (!form)
-		return fail(400, { message: 'That request was not a form submission.' } satisfies Failure);
+	if (form === 'too-large') {
+		return refuse(event, 413, 'body too large', {
+			message: 'That answer was too large to accept. Nothing was counted; please shorten it.'
+		});
+	}
+	if (!form) {
+		return refuse(event, 400, 'not a form', {
+			message: 'That request was not a form submission. Nothing was counted.'
+		});
+	}
 	const learner = learnerId(cookies);
 	const db = await database();
-	const attempt = learner ? await latestAttempt(db, learner, module.slug) : undefined;
+	const attempt = learner ? await liveAttempt(db, learner, module) : undefined;
+	const enhanced = isEnhanced(request);
+	const stateOf = async (a: LiveAttempt | undefined) =>
+		enhanced ? { state: await practiceState(module, a?.state ?? null, cookies) } : {};
 	if (!attempt) {
-		return fail(409, {
-			message: 'This practice session has not started yet. Press “Start practice”.'
-		} satisfies Failure);
+		return refuse(event, 409, 'no attempt', {
+			message: 'This practice session has not started yet. Press “Start practice”.',
+			...(await stateOf(undefined))
+		});
 	}
-	const seq = Number(form.get('seq'));
-	if (!Number.isInteger(seq) || seq !== attempt.events.length) {
-		return fail(409, {
+	const seqField = form.get('seq');
+	const seq = typeof seqField === 'string' && /^\d{1,9}$/.test(seqField) ? Number(seqField) : NaN;
+	if (Number.isNaN(seq)) {
+		return refuse(event, 400, 'malformed seq', {
 			message:
-				'This quiz moved on in another tab or window. Here is where it is now; nothing was lost.'
-		} satisfies Failure);
+				'That form was malformed (its step number was missing or not a number). Nothing was counted; reload the page and try again.',
+			...(await stateOf(attempt))
+		});
 	}
-	const { snapshot } = await replay(module, attempt.seed, attempt.events);
-	const event = toEvent(form, attempt, current(snapshot.context));
-	if (!('type' in event)) return fail(400, event);
-	const next = await tryEvent(module, attempt.seed, attempt.events, event);
-	if (!next)
-		return fail(409, {
-			message: 'That can’t be done at this point in the quiz.'
-		} satisfies Failure);
-	if (!(await appendEvent(db, attempt.id, seq, event, new Date()))) {
-		return fail(409, {
-			message:
-				'This quiz moved on in another tab or window. Here is where it is now; nothing was lost.'
-		} satisfies Failure);
+	if (seq !== attempt.state.seq) {
+		return refuse(event, 409, 'stale seq', { message: MOVED_ON, ...(await stateOf(attempt)) });
 	}
+	const quizEvent = toEvent(form, current(attempt.state.snapshot.context));
+	if (!('type' in quizEvent)) {
+		return refuse(event, 400, `invalid answer: ${quizEvent.invalid ?? 'wrong question'}`, {
+			...quizEvent,
+			...(await stateOf(attempt))
+		});
+	}
+	const recorded = await recordEvent(db, module, attempt, quizEvent, new Date());
+	if (recorded.kind === 'refused') {
+		return refuse(event, 409, `not now: ${quizEvent.type}`, {
+			message: 'That can’t be done at this point in the quiz.',
+			...(await stateOf(attempt))
+		});
+	}
+	if (recorded.kind === 'conflict') {
+		// Someone else recorded this step: read the attempt again to show where it is now.
+		const now = await liveAttempt(db, learner!, module);
+		return refuse(event, 409, 'conflict', { message: MOVED_ON, ...(await stateOf(now)) });
+	}
+	if (enhanced) return { state: await practiceState(module, recorded.state, cookies) };
+	const next = recorded.state.snapshot;
 	const anchor =
-		event.type === 'hint.request'
+		quizEvent.type === 'hint.request'
 			? 'hints'
 			: next.matches('feedback')
 				? 'feedback'
@@ -132,49 +198,65 @@ async function record(
 	redirect(303, `/modules/${module.slug}#${anchor}`);
 }
 
-async function formOf(request: Request): Promise<FormData | null> {
+async function formOf(request: Request): Promise<FormData | 'too-large' | null> {
 	try {
 		return await request.formData();
-	} catch {
+	} catch (e) {
+		// adapter-node refuses a body over BODY_SIZE_LIMIT with a 413 error.
+		if ((e as { status?: unknown } | null)?.status === 413) return 'too-large';
 		return null;
 	}
 }
 
 function simple(type: 'hint.request' | 'answer.retry' | 'answer.reveal' | 'question.next') {
-	return (async ({ request, params, cookies }) =>
-		record(request, params, cookies, () => ({ type }))) satisfies Actions[string];
+	return (async (event) => record(event, () => ({ type }))) satisfies Actions[string];
 }
 
-export const actions = {
-	start: async ({ params, cookies, url }) => {
-		const module = moduleOr404(params.slug);
-		const learner = ensureLearnerId(cookies, url);
-		const db = await database();
-		// Pressing Start twice (or in two tabs) continues the attempt already under way.
-		if (!(await latestAttempt(db, learner, module.slug))) {
-			await startAttempt(db, {
-				learnerId: learner,
-				moduleSlug: module.slug,
-				seed: randomSeed(),
-				now: new Date()
+/**
+ * `start` and `restart` create attempts, the one thing an anonymous client can make the server
+ * store without limit; both are rate-limited per learner and per address.
+ */
+async function begin(event: ActionEvent, restart: boolean) {
+	const { params, cookies, url, request } = event;
+	const module = moduleOr404(params.slug);
+	const db = await database();
+	const existing = learnerId(cookies);
+	// Pressing Start twice (or in two tabs) continues the attempt already under way.
+	const attempt = existing ? await liveAttempt(db, existing, module) : undefined;
+	if (!attempt || restart) {
+		const now = new Date();
+		const limited =
+			(existing ? await takeToken(db, 'learner', existing, now) : null) ??
+			(await takeToken(db, 'address', event.getClientAddress(), now));
+		if (limited) {
+			return refuse(event, 429, `rate limited: ${limited.scope}`, {
+				message: `Too many new practice sessions were started from here just now. Please wait ${limited.retryAfter} seconds and try again; nothing was lost.`,
+				...(isEnhanced(request)
+					? { state: await practiceState(module, attempt?.state ?? null, cookies) }
+					: {})
 			});
 		}
-		redirect(303, `/modules/${module.slug}#question`);
-	},
-	/** A fresh attempt with a new seed; earlier attempts stay in the log. */
-	restart: async ({ params, cookies, url }) => {
-		const module = moduleOr404(params.slug);
 		const learner = ensureLearnerId(cookies, url);
-		await startAttempt(await database(), {
+		await startAttempt(db, {
 			learnerId: learner,
 			moduleSlug: module.slug,
 			seed: randomSeed(),
-			now: new Date()
+			now
 		});
-		redirect(303, `/modules/${module.slug}#question`);
-	},
-	answer: async ({ request, params, cookies }) =>
-		record(request, params, cookies, (form, _attempt, question) => {
+	}
+	if (isEnhanced(request)) {
+		const started = await liveAttempt(db, learnerId(cookies) ?? '', module);
+		return { state: await practiceState(module, started?.state ?? null, cookies) };
+	}
+	redirect(303, `/modules/${module.slug}#question`);
+}
+
+export const actions = {
+	start: (event) => begin(event, false),
+	/** A fresh attempt with a new seed; earlier attempts stay in the log. */
+	restart: (event) => begin(event, true),
+	answer: async (event) =>
+		record(event, (form, question) => {
 			if (form.get('question') !== question.id) {
 				return {
 					message:
@@ -189,12 +271,15 @@ export const actions = {
 			return { type: 'answer.submit', response: check.response };
 		}),
 	/** Guided reading or the whole article: a preference, kept in a cookie, not part of the quiz. */
-	reading: async ({ request, params, cookies, url }) => {
+	reading: async (event) => {
+		const { request, params, cookies, url } = event;
 		const module = moduleOr404(params.slug);
 		const form = await formOf(request);
-		const mode = form?.get('mode');
+		const mode = form instanceof FormData ? form.get('mode') : null;
 		if (mode !== 'whole' && mode !== 'guided') {
-			return fail(400, { message: 'Choose “whole” or “guided” reading.' } satisfies Failure);
+			return refuse(event, 400, 'bad reading mode', {
+				message: 'Choose “whole” or “guided” reading.'
+			});
 		}
 		cookies.set(READING_COOKIE, mode, {
 			path: '/',
@@ -216,7 +301,7 @@ const INVALID: Record<InvalidReason, string> = {
 	incomplete: 'Answer every part of the question first. Nothing was counted.',
 	'duplicate-position': 'Give each item a different place in the order. Nothing was counted.',
 	'unknown-choice': 'That choice is not one of this question’s options. Nothing was counted.',
-	'too-long': 'That answer is too long: a few words are enough. Nothing was counted.',
+	'too-long': `That answer is longer than ${MAX_SHORT_ANSWER_LENGTH} characters: a few words are enough. Nothing was counted.`,
 	'wrong-type': 'That answer does not fit this question. Nothing was counted.'
 };
 
