@@ -33,6 +33,10 @@ const { handler } = (await import('../build/handler.js')) as {
 
 const server = createServer((req, res) => {
 	if (ownProtocol) req.headers[PROTOCOL_HEADER] = 'http';
+	// Files adapter-node serves itself (`/_app/…`, static/) never reach SvelteKit's hooks, which set
+	// these on everything else; set here, they are on every response.
+	res.setHeader('x-content-type-options', 'nosniff');
+	res.setHeader('referrer-policy', 'same-origin');
 	handler(req, res, () => {
 		res.statusCode = 404;
 		res.end('Not found');
