@@ -100,10 +100,31 @@ export async function openDatabase(file: string): Promise<Db> {
 	// FULL makes every acknowledged answer durable before the response, even on power loss.
 	sqlite.pragma('synchronous = FULL');
 	sqlite.pragma('foreign_keys = ON');
+	reuseStatements(sqlite);
 	const db = new Kysely<Schema>({ dialect: new SqliteDialect({ database: sqlite }) });
 	const { error } = await new Migrator({ db, provider }).migrateToLatest();
 	if (error) throw error;
 	return db;
+}
+
+/**
+ * Kysely's SQLite driver prepares every query afresh, and preparing cost more than running our
+ * small queries. The same SQL text always compiles to the same statement, so keep the most recent
+ * few hundred. Safe here: better-sqlite3 runs each statement to completion synchronously, and we
+ * never stream rows (a statement mid-iteration could not be reused).
+ */
+function reuseStatements(sqlite: Database.Database): void {
+	const prepare = sqlite.prepare.bind(sqlite);
+	const statements = new Map<string, Database.Statement>();
+	sqlite.prepare = ((source: string) => {
+		let statement = statements.get(source);
+		if (!statement) {
+			statement = prepare(source);
+			statements.set(source, statement);
+			if (statements.size > 500) statements.delete(statements.keys().next().value!);
+		}
+		return statement;
+	}) as typeof sqlite.prepare;
 }
 
 let shared: Promise<Db> | undefined;

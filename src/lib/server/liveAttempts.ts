@@ -1,29 +1,95 @@
 /**
- * The state of learners' attempts, kept warm. The event log in the database is the truth; the
- * replayed snapshot of each recent attempt is cached here by attempt id and the number of events
- * it has seen (`seq`). A request reads only the events the cache has not seen (normally none), so
- * a page load replays nothing and an answer costs one step of the machine plus the write that
- * makes it durable. Another app server writing the same attempt is fine: its events are simply
- * the tail this cache has not seen yet.
+ * The state of learners' attempts, kept warm. The event log in the database is the truth; each
+ * recent attempt's machine is kept running here, idle between requests, together with the number
+ * of logged events it has taken (`seq`). A request reads only the events it has not seen
+ * (normally none), so a page load replays nothing and an answer costs one step of the machine
+ * plus the write that makes it durable. Another app server writing the same attempt is fine: its
+ * events are simply a tail this process has not seen yet.
+ *
+ * Keeping the actor rather than a snapshot matters: restoring an actor from a snapshot copies
+ * the whole context (every question of the quiz) in and out, which cost more than the step.
  */
+import { createActor, waitFor, type SnapshotFrom } from 'xstate';
 import type { Module } from '$lib/content/schema.ts';
-import type { QuizEvent } from '$lib/quiz/quizMachine.ts';
-import { appendEvent, eventsFrom, latestAttemptRow, type AttemptRow } from './attempts.ts';
+import type { QuizEvent, QuizMachine } from '$lib/quiz/quizMachine.ts';
+import { appendEventGrouped, eventsFrom, latestAttemptRow, type AttemptRow } from './attempts.ts';
 import type { Db } from './db.ts';
-import { replay, tryEvent, type Replayed } from './practice.ts';
+import { machineFor, publicQuestions, type Replayed } from './practice.ts';
+
+type QuizActor = ReturnType<typeof createActor<QuizMachine>>;
+
+interface Warm {
+	actor: QuizActor;
+	seq: number;
+}
 
 /**
- * About 20 KB a snapshot: 2,000 attempts is ~40 MB, enough for several schools at once; an
- * attempt pushed out is replayed from its log on its next request.
+ * About 20 KB an attempt: 2,000 is ~40 MB, enough for several schools at once; an attempt pushed
+ * out is replayed from its log on its next request.
  */
 const MAX_CACHED = 2000;
-const cache = new Map<string, Replayed>();
+const cache = new Map<string, Warm>();
 
-function remember(attemptId: string, state: Replayed): void {
+function remember(attemptId: string, warm: Warm): void {
 	// A Map iterates in insertion order: re-inserting marks the attempt as most recently used.
 	cache.delete(attemptId);
-	cache.set(attemptId, state);
-	if (cache.size > MAX_CACHED) cache.delete(cache.keys().next().value!);
+	cache.set(attemptId, warm);
+	if (cache.size > MAX_CACHED) forget(cache.keys().next().value!);
+}
+
+function forget(attemptId: string): void {
+	cache.get(attemptId)?.actor.stop();
+	cache.delete(attemptId);
+}
+
+/**
+ * One request at a time per attempt in this process, so a step and its write are never
+ * interleaved with another's (two tabs posting at once). Across processes the log's
+ * `(attempt, seq)` key decides.
+ */
+const queues = new Map<string, Promise<unknown>>();
+
+function serially<T>(attemptId: string, work: () => Promise<T>): Promise<T> {
+	const before = queues.get(attemptId) ?? Promise.resolve();
+	const done = before.then(work, work);
+	const settled = done.then(
+		() => {},
+		() => {}
+	);
+	queues.set(attemptId, settled);
+	void settled.then(() => {
+		if (queues.get(attemptId) === settled) queues.delete(attemptId);
+	});
+	return done;
+}
+
+/** Sends one event and waits for grading to settle. Returns whether the machine took it. */
+async function step(actor: QuizActor, event: QuizEvent): Promise<boolean> {
+	if (!actor.getSnapshot().can(event)) return false;
+	actor.send(event);
+	await waitFor(actor, (s) => !s.hasTag('busy'));
+	return true;
+}
+
+async function warmUp(
+	db: Db,
+	module: Module,
+	row: AttemptRow
+): Promise<{ warm: Warm; snapshot: SnapshotFrom<QuizMachine> }> {
+	let warm = cache.get(row.id);
+	const unseen = await eventsFrom(db, row.id, warm?.seq ?? 0);
+	if (!warm) {
+		const actor = createActor(machineFor(module), {
+			input: { questions: publicQuestions(module), seed: row.seed }
+		});
+		actor.start();
+		warm = { actor, seq: 0 };
+	}
+	// Events the machine would not take are skipped, not fatal (the log holds only events it took).
+	for (const event of unseen) await step(warm.actor, event);
+	warm.seq += unseen.length;
+	remember(row.id, warm);
+	return { warm, snapshot: warm.actor.getSnapshot() };
 }
 
 export interface LiveAttempt extends AttemptRow {
@@ -38,12 +104,10 @@ export async function liveAttempt(
 ): Promise<LiveAttempt | undefined> {
 	const row = await latestAttemptRow(db, learnerId, module.slug);
 	if (!row) return undefined;
-	const cached = cache.get(row.id);
-	const unseen = await eventsFrom(db, row.id, cached?.seq ?? 0);
-	const state =
-		cached && unseen.length === 0 ? cached : await replay(module, row.seed, unseen, cached);
-	remember(row.id, state);
-	return { ...row, state };
+	return serially(row.id, async () => {
+		const { warm, snapshot } = await warmUp(db, module, row);
+		return { ...row, state: { snapshot, seq: warm.seq } };
+	});
 }
 
 export type Recorded =
@@ -54,8 +118,9 @@ export type Recorded =
 	| { kind: 'conflict' };
 
 /**
- * Steps the attempt's machine with `event` and, if it takes it, appends the event as the next
- * step. The write is durable before this returns (the database syncs every commit).
+ * Steps the attempt's machine with `event` and, if it takes it, appends the event as step
+ * `attempt.state.seq`. The write is durable before this returns (the database syncs every
+ * commit). If that step is no longer the next one, nothing is written.
  */
 export async function recordEvent(
 	db: Db,
@@ -64,16 +129,31 @@ export async function recordEvent(
 	event: QuizEvent,
 	now: Date
 ): Promise<Recorded> {
-	const next = await tryEvent(module, attempt.seed, attempt.state, event);
-	if (!next) return { kind: 'refused' };
-	if (!(await appendEvent(db, attempt.id, attempt.state.seq, event, now))) {
-		return { kind: 'conflict' };
-	}
-	remember(attempt.id, next);
-	return { kind: 'recorded', state: next };
+	return serially(attempt.id, async () => {
+		const { warm, snapshot } = await warmUp(db, module, attempt);
+		if (warm.seq !== attempt.state.seq) return { kind: 'conflict' } as const;
+		if (!snapshot.can(event)) return { kind: 'refused' } as const;
+		await step(warm.actor, event);
+		let appended: boolean;
+		try {
+			appended = await appendEventGrouped(db, attempt.id, warm.seq, event, now);
+		} catch (error) {
+			// Not written, but this machine has taken it: drop it so the log is replayed next time.
+			forget(attempt.id);
+			throw error;
+		}
+		if (!appended) {
+			// Another server took this step: this machine has moved on from a state the log does not
+			// have, so it is dropped and the next request replays the log.
+			forget(attempt.id);
+			return { kind: 'conflict' } as const;
+		}
+		warm.seq++;
+		return { kind: 'recorded', state: { snapshot: warm.actor.getSnapshot(), seq: warm.seq } };
+	});
 }
 
-/** Forgets every cached state (for tests that start from an empty database). */
+/** Forgets every warm attempt (for tests that start from an empty database). */
 export function forgetAttempts(): void {
-	cache.clear();
+	for (const id of [...cache.keys()]) forget(id);
 }

@@ -13,7 +13,7 @@ import { quizView, type QuizView } from '$lib/quiz/view.ts';
 const machines = new WeakMap<Module, QuizMachine>();
 
 /** The machine for a module, with a grader that holds the module's answer key. */
-function machineFor(module: Module): QuizMachine {
+export function machineFor(module: Module): QuizMachine {
 	let machine = machines.get(module);
 	if (!machine) {
 		const grade = graderFor(module.questions, module.article.paragraphs);
