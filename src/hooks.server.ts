@@ -1,0 +1,112 @@
+import type { Handle, HandleServerError } from '@sveltejs/kit';
+import {
+	actionName,
+	formatLine,
+	newErrorId,
+	requestLine,
+	stackOf,
+	writeLine
+} from '$lib/server/log.ts';
+
+/**
+ * Sent with every response SvelteKit serves. Files adapter-node serves itself (`/_app/…` and
+ * `static/`, through sirv) never reach these hooks: a proxy in front, or a custom server around
+ * `build/handler.js`, would have to add them there.
+ */
+const SECURITY_HEADERS: Record<string, string> = {
+	'x-content-type-options': 'nosniff',
+	// No other site needs to learn which school's server, module or page a learner came from,
+	// should a page ever link out (to an article's source, say).
+	'referrer-policy': 'same-origin'
+};
+
+/**
+ * The policy of responses that are not pages. Pages get theirs, with a nonce for SvelteKit's
+ * inline script, from `kit.csp` in svelte.config.js, which SvelteKit sets only on the HTML it
+ * renders. Data, action results and redirects load nothing, so they may load nothing, and may not
+ * be framed by another site either. (Were `kit.csp` removed, pages would get this policy and their
+ * scripts would stop: the header tests would say so first.)
+ */
+const NON_PAGE_CSP = "default-src 'none'; frame-ancestors 'self'";
+
+/**
+ * A learner's own quiz: pages, `__data.json`, action results, redirects. A school's shared proxy
+ * must never keep one learner's page to serve to another.
+ */
+const LEARNER_PATH = /^\/modules(\/|$)/;
+
+/**
+ * What `handleError` saw during a request, for that request's line. Keyed by `locals`: SvelteKit
+ * hands the hooks copies of the event, but keeps one `locals` object per request.
+ */
+const errorsSeen = new WeakMap<App.Locals, { error: string; errorId?: string }>();
+
+export const handle: Handle = async ({ event, resolve }) => {
+	const started = performance.now();
+	const requestId = crypto.randomUUID();
+	event.locals.requestId = requestId;
+
+	const headers: Record<string, string> = { ...SECURITY_HEADERS, 'x-request-id': requestId };
+	if (LEARNER_PATH.test(event.url.pathname)) headers['cache-control'] = 'private, no-store';
+	const response = withHeaders(await resolve(event), headers);
+	if (!response.headers.has('content-security-policy')) {
+		response.headers.set('content-security-policy', NON_PAGE_CSP);
+	}
+
+	const { method } = event.request;
+	const { refusal } = event.locals;
+	writeLine(
+		requestLine({
+			requestId,
+			method,
+			// The route id, never the URL: paths and query strings are the client's to write.
+			route: event.route.id,
+			action: actionName(method, event.url),
+			data: event.isDataRequest || undefined,
+			status: response.status,
+			ms: Math.round((performance.now() - started) * 10) / 10,
+			refused: refusal?.status,
+			reason: refusal?.reason,
+			...errorsSeen.get(event.locals)
+		})
+	);
+	return response;
+};
+
+/** Sets headers, copying the response first if its headers are immutable (one made by `fetch`). */
+function withHeaders(response: Response, headers: Record<string, string>): Response {
+	try {
+		for (const [name, value] of Object.entries(headers)) response.headers.set(name, value);
+		return response;
+	} catch {
+		const copy = new Response(response.body, response);
+		for (const [name, value] of Object.entries(headers)) copy.headers.set(name, value);
+		return copy;
+	}
+}
+
+/**
+ * Called for errors SvelteKit did not expect (a real 500) and for the ones it raises itself (no
+ * such route or action, a body too large); not for `error(…)` or `fail(…)` in our own code.
+ */
+export const handleError: HandleServerError = ({ error, event, status, message }) => {
+	if (status < 500) {
+		// Any client can cause these at will: a word in the request's line, and no stack.
+		errorsSeen.set(event.locals, { error: message });
+		return { message };
+	}
+	const errorId = newErrorId();
+	errorsSeen.set(event.locals, { error: message, errorId });
+	writeLine(
+		formatLine('error', 'unexpected error', {
+			errorId,
+			requestId: event.locals.requestId,
+			method: event.request.method,
+			route: event.route.id,
+			status,
+			stack: stackOf(error)
+		})
+	);
+	// The stack stays in the log; the learner gets the reference to quote.
+	return { message, errorId };
+};
