@@ -223,6 +223,7 @@ async function begin(event: ActionEvent, restart: boolean) {
 	const existing = learnerId(cookies);
 	// Pressing Start twice (or in two tabs) continues the attempt already under way.
 	const attempt = existing ? await liveAttempt(db, existing, module) : undefined;
+	let learner = existing;
 	if (!attempt || restart) {
 		const now = new Date();
 		const limited =
@@ -236,7 +237,7 @@ async function begin(event: ActionEvent, restart: boolean) {
 					: {})
 			});
 		}
-		const learner = ensureLearnerId(cookies, url);
+		learner = ensureLearnerId(cookies, url);
 		await startAttempt(db, {
 			learnerId: learner,
 			moduleSlug: module.slug,
@@ -245,7 +246,8 @@ async function begin(event: ActionEvent, restart: boolean) {
 		});
 	}
 	if (isEnhanced(request)) {
-		const started = await liveAttempt(db, learnerId(cookies) ?? '', module);
+		// The cookie may have been set by this very request: use the id, not the request's cookies.
+		const started = learner ? await liveAttempt(db, learner, module) : undefined;
 		return { state: await practiceState(module, started?.state ?? null, cookies) };
 	}
 	redirect(303, `/modules/${module.slug}#question`);
