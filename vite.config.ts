@@ -5,6 +5,9 @@ import { defineConfig } from 'vitest/config';
 export default defineConfig({
 	plugins: [sveltekit()],
 	test: {
+		// The slowest test (the property test's 200 random quizzes) takes ~1.5 s on a quiet two-core
+		// machine; a busy one (CI, or the browser tests alongside) can make it several times slower.
+		testTimeout: 20_000,
 		projects: [
 			{
 				extends: true,
