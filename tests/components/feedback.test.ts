@@ -193,8 +193,8 @@ describe('Feedback', () => {
 
 		it('sends an evidence question back to its whole range, not to the paragraph that answers it', () => {
 			render(Feedback, { view: view('retry', { reread: { kind: 'range', from: 4, to: 9 } }) });
-			expect(visibleText(screen.getByText(/You have/))).toContain('Re-read ¶4–9, then try again.');
-			const link = screen.getByRole('link', { name: 'Paragraphs 4 to 9' });
+			expect(visibleText(screen.getByText(/You have/))).toContain('Re-read ¶ 4–9, then try again.');
+			const link = screen.getByRole('link', { name: 'Paragraphs 4–9' });
 			expect(link).toHaveAttribute('href', '#p-4');
 		});
 

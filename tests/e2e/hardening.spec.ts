@@ -98,7 +98,7 @@ test('feedback before the last try gives nothing away: no rationales for ticking
 		await radios.first().check();
 		await panel(page).getByRole('button', { name: 'Check answer' }).click();
 		await expect(feedback(page)).toBeVisible();
-		const reread = panel(page).getByRole('link', { name: 'Paragraphs 1 to 3' });
+		const reread = panel(page).getByRole('link', { name: 'Paragraphs 1–3' });
 		await expect(reread).toHaveAttribute('href', '#p-1');
 		await expect(panel(page).locator('a[href*="reread="]')).toHaveCount(0);
 	});

@@ -6,6 +6,7 @@ import {
 	fastForwardTo,
 	feedbackHeading,
 	firstOfType,
+	openPage,
 	practicePanel,
 	questionHeading
 } from './helpers.ts';
@@ -29,7 +30,7 @@ test.describe('at 1280×900', () => {
 	test.use({ viewport: { width: 1280, height: 900 } });
 
 	test('the article and the practice panel sit side by side', async ({ page }) => {
-		await page.goto(MODULE_URL);
+		await openPage(page);
 		const reader = await boxOf(page, article(page));
 		const practice = await boxOf(page, practicePanel(page));
 		expect(practice.x).toBeGreaterThanOrEqual(reader.x + reader.width);
@@ -63,7 +64,7 @@ test.describe('at 320×640', () => {
 	test('the article and the practice panel stack, with no horizontal scrolling', async ({
 		page
 	}) => {
-		await page.goto(MODULE_URL);
+		await openPage(page);
 		await expectNoHorizontalScroll(page, 320, 'the introduction');
 		const reader = await boxOf(page, article(page));
 		const practice = await boxOf(page, practicePanel(page));
@@ -112,7 +113,7 @@ test.describe('at 200% zoom (a 1280×900 window seen as 640×450 CSS pixels)', (
 	test.use({ viewport: { width: 640, height: 450 }, deviceScaleFactor: 2 });
 
 	test('the start button and a question are usable', async ({ page }) => {
-		await page.goto(MODULE_URL);
+		await openPage(page);
 		await expectNoHorizontalScroll(page, 640, 'the introduction');
 		const start = practicePanel(page).getByRole('button', { name: 'Start practice' });
 		await start.scrollIntoViewIfNeeded();
@@ -178,7 +179,7 @@ test.describe('malformed requests get a 4xx, never a 500', () => {
 	});
 
 	test('nonsense answers are refused and count nothing', async ({ page, baseURL }) => {
-		await page.goto(MODULE_URL);
+		await openPage(page);
 		await practicePanel(page).getByRole('button', { name: 'Start practice' }).click();
 		const { question } = await currentQuestion(page);
 		const post = (form: Record<string, string>) =>
