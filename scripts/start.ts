@@ -37,6 +37,23 @@ const server = createServer((req, res) => {
 	// these on everything else; set here, they are on every response.
 	res.setHeader('x-content-type-options', 'nosniff');
 	res.setHeader('referrer-policy', 'same-origin');
+	// A response that never reached the hooks (a static file, or a cross-site form SvelteKit refused
+	// before them) has no request id; refusals among them still get their one log line.
+	const started = performance.now();
+	res.on('finish', () => {
+		if (res.statusCode < 400 || res.hasHeader('x-request-id')) return;
+		console.log(
+			JSON.stringify({
+				time: new Date().toISOString(),
+				level: 'warn',
+				msg: 'request',
+				method: req.method,
+				status: res.statusCode,
+				ms: Math.round((performance.now() - started) * 10) / 10,
+				reason: res.statusCode === 403 ? 'cross-site form refused' : 'refused before the app'
+			})
+		);
+	});
 	handler(req, res, () => {
 		res.statusCode = 404;
 		res.end('Not found');
