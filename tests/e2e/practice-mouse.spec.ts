@@ -189,7 +189,7 @@ for (const index of [0, 1]) {
 		page
 	}) => {
 		// About 15 s on a quiet two-core machine, a dozen axe scans included.
-		test.setTimeout(60_000);
+		test.setTimeout(90_000);
 		expect(
 			[...scanQuestion, ...scanFeedback].filter((id) => !walked.includes(id)),
 			'every kind of question and feedback is in the lessons walked here'

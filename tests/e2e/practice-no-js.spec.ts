@@ -35,7 +35,7 @@ test.use({ javaScriptEnabled: false });
 // keyboard run): the article opens lesson by lesson, and the reading switch is a plain form post.
 //
 // Every step is a page load; a lesson takes 5–15 s on a quiet two-core machine.
-const LESSON_TIMEOUT = 60_000;
+const LESSON_TIMEOUT = 90_000;
 
 /** What this run does at the questions it treats specially, in the browser and when posting. */
 const plan: Plan = {
