@@ -25,6 +25,7 @@ import Database from 'better-sqlite3';
 import { parse as parseDevalue, unflatten } from 'devalue';
 import type { PublicQuestion } from '../src/lib/quiz/questions.ts';
 import type { QuizView } from '../src/lib/quiz/view.ts';
+import { seededRandom } from '../src/lib/quiz/random.ts';
 
 export const SLUG = 'fleeing-kazakhs-and-puff-pieces';
 export const MODULE_PATH = `/modules/${SLUG}`;
@@ -43,17 +44,8 @@ const MAX_STEPS = 100_000;
 
 export type Rng = () => number;
 
-/** mulberry32: small, fast, good enough for think times and picking answers. */
-export function seededRng(seed: number): Rng {
-	let a = seed >>> 0;
-	return () => {
-		a = (a + 0x6d2b79f5) >>> 0;
-		let t = a;
-		t = Math.imul(t ^ (t >>> 15), t | 1);
-		t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-		return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-	};
-}
+/** The quiz core's own seeded generator (mulberry32): good enough for think times and answers. */
+export const seededRng: (seed: number) => Rng = seededRandom;
 
 /** A seed for a child generator, so each student's choices do not depend on the others'. */
 export function childSeed(rng: Rng): number {
