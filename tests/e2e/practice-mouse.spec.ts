@@ -188,7 +188,7 @@ for (const index of [0, 1]) {
 	test(`lesson ${index + 1} (${lesson.title}) with the mouse: focus, announcements and axe at every kind of step`, async ({
 		page
 	}) => {
-		// About 15 s on a quiet two-core machine, a dozen axe scans included.
+		// About 13 s on a quiet two-core machine (CI's two workers), a dozen axe scans included.
 		test.setTimeout(90_000);
 		expect(
 			[...scanQuestion, ...scanFeedback].filter((id) => !walked.includes(id)),

@@ -34,7 +34,8 @@ test.use({ javaScriptEnabled: false });
 // results show). Along the way it walks guided reading without JavaScript (the same checks as the
 // keyboard run): the article opens lesson by lesson, and the reading switch is a plain form post.
 //
-// Every step is a page load; a lesson takes 5–15 s on a quiet two-core machine.
+// Every step is a page load; a lesson takes 13–17 s on a quiet two-core machine running CI's two
+// workers, and under 30 s with two CPU-bound jobs beside it.
 const LESSON_TIMEOUT = 90_000;
 
 /** What this run does at the questions it treats specially, in the browser and when posting. */
