@@ -9,14 +9,12 @@
  * Keeping the actor rather than a snapshot matters: restoring an actor from a snapshot copies
  * the whole context (every question of the quiz) in and out, which cost more than the step.
  */
-import { createActor, waitFor, type SnapshotFrom } from 'xstate';
+import type { SnapshotFrom } from 'xstate';
 import type { Module } from '$lib/content/schema.ts';
 import type { QuizEvent, QuizMachine } from '$lib/quiz/quizMachine.ts';
 import { appendEventGrouped, eventsFrom, latestAttemptRow, type AttemptRow } from './attempts.ts';
 import type { Db } from './db.ts';
-import { machineFor, publicQuestions, type Replayed } from './practice.ts';
-
-type QuizActor = ReturnType<typeof createActor<QuizMachine>>;
+import { startActor, step, type QuizActor, type Replayed } from './practice.ts';
 
 interface Warm {
 	actor: QuizActor;
@@ -63,14 +61,6 @@ function serially<T>(attemptId: string, work: () => Promise<T>): Promise<T> {
 	return done;
 }
 
-/** Sends one event and waits for grading to settle. Returns whether the machine took it. */
-async function step(actor: QuizActor, event: QuizEvent): Promise<boolean> {
-	if (!actor.getSnapshot().can(event)) return false;
-	actor.send(event);
-	await waitFor(actor, (s) => !s.hasTag('busy'));
-	return true;
-}
-
 async function warmUp(
 	db: Db,
 	module: Module,
@@ -79,11 +69,7 @@ async function warmUp(
 	let warm = cache.get(row.id);
 	const unseen = await eventsFrom(db, row.id, warm?.seq ?? 0);
 	if (!warm) {
-		const actor = createActor(machineFor(module), {
-			input: { questions: publicQuestions(module), seed: row.seed }
-		});
-		actor.start();
-		warm = { actor, seq: 0 };
+		warm = { actor: startActor(module, row.seed), seq: 0 };
 	}
 	// Events the machine would not take are skipped, not fatal (the log holds only events it took).
 	for (const event of unseen) await step(warm.actor, event);

@@ -13,7 +13,7 @@ import { quizView, type QuizView } from '$lib/quiz/view.ts';
 const machines = new WeakMap<Module, QuizMachine>();
 
 /** The machine for a module, with a grader that holds the module's answer key. */
-export function machineFor(module: Module): QuizMachine {
+function machineFor(module: Module): QuizMachine {
 	let machine = machines.get(module);
 	if (!machine) {
 		const grade = graderFor(module.questions, module.article.paragraphs);
@@ -44,59 +44,32 @@ export interface Replayed {
 	seq: number;
 }
 
-type QuizActor = ReturnType<typeof createActor<QuizMachine>>;
+export type QuizActor = ReturnType<typeof createActor<QuizMachine>>;
 
-function actorFor(module: Module, seed: number, from?: SnapshotFrom<QuizMachine>): QuizActor {
-	const machine = machineFor(module);
-	return createActor(machine, {
-		input: { questions: publicQuestions(module), seed },
-		...(from ? { snapshot: machine.getPersistedSnapshot(from) } : {})
+/** A started actor for a fresh attempt at `module` with `seed`, before any event. */
+export function startActor(module: Module, seed: number): QuizActor {
+	const actor = createActor(machineFor(module), {
+		input: { questions: publicQuestions(module), seed }
 	});
+	actor.start();
+	return actor;
 }
 
-/**
- * Runs events through the machine, from the start or from a snapshot already replayed. Events the
- * machine would not take are skipped, not fatal (the log only ever holds events it took).
- */
-export async function replay(
-	module: Module,
-	seed: number,
-	events: QuizEvent[],
-	from?: Replayed
-): Promise<Replayed> {
-	const actor = actorFor(module, seed, from?.snapshot);
-	actor.start();
-	for (const event of events) {
-		await step(actor, event);
-	}
+/** Runs the log through the machine. Events the machine would not take are skipped, not fatal. */
+export async function replay(module: Module, seed: number, events: QuizEvent[]): Promise<Replayed> {
+	const actor = startActor(module, seed);
+	for (const event of events) await step(actor, event);
 	const snapshot = actor.getSnapshot();
 	actor.stop();
-	return { snapshot, seq: (from?.seq ?? 0) + events.length };
+	return { snapshot, seq: events.length };
 }
 
 /** Sends one event and waits for grading to settle. Returns whether the machine took it. */
-async function step(actor: QuizActor, event: QuizEvent): Promise<boolean> {
-	const before = actor.getSnapshot();
-	if (!before.can(event)) return false;
+export async function step(actor: QuizActor, event: QuizEvent): Promise<boolean> {
+	if (!actor.getSnapshot().can(event)) return false;
 	actor.send(event);
 	await waitFor(actor, (s) => !s.hasTag('busy'));
 	return true;
-}
-
-/** What the next snapshot would be, if the machine accepts `event` after `from`; else null. */
-export async function tryEvent(
-	module: Module,
-	seed: number,
-	from: Replayed,
-	event: QuizEvent
-): Promise<Replayed | null> {
-	if (!from.snapshot.can(event)) return null;
-	const actor = actorFor(module, seed, from.snapshot);
-	actor.start();
-	const taken = await step(actor, event);
-	const snapshot = actor.getSnapshot();
-	actor.stop();
-	return taken ? { snapshot, seq: from.seq + 1 } : null;
 }
 
 export function viewOf(module: Module, { snapshot, seq }: Replayed): QuizView {
