@@ -32,10 +32,97 @@ export interface RateLimitTable {
 	updated_at: number;
 }
 
+/**
+ * Teachers, classes and assignments. Portable types only, so the same migrations and queries run on
+ * SQLite and PostgreSQL: ids are random text, timestamps ISO-8601 UTC text (which sorts as time
+ * does), booleans 0/1 integers.
+ */
+export interface TeacherTable {
+	id: string;
+	/** Trimmed and lower-cased; unique. */
+	email: string;
+	name: string;
+	/** `scrypt$N$r$p$salt$hash`, see accounts.ts. */
+	password_hash: string;
+	created_at: string;
+}
+
+/** A signed-in teacher's session; the cookie holds the token, the table only its SHA-256. */
+export interface SessionTable {
+	token_hash: string;
+	teacher_id: string;
+	created_at: string;
+	expires_at: string;
+}
+
+export interface ClassTable {
+	id: string;
+	teacher_id: string;
+	name: string;
+	created_at: string;
+}
+
+export interface AssignmentTable {
+	id: string;
+	class_id: string;
+	module_slug: string;
+	/** Join code, unique while the assignment exists. */
+	code: string;
+	/** JSON array of lesson ids, in the module's order. */
+	lessons: string;
+	mode: 'practice' | 'assessment';
+	/** 0 for unlimited. */
+	max_attempts: number;
+	opens_at: string | null;
+	due_at: string | null;
+	time_limit_minutes: number | null;
+	shuffle_questions: number;
+	shuffle_choices: number;
+	reveal: 'each-question' | 'after-submit' | 'after-due' | 'never';
+	created_at: string;
+	updated_at: string;
+}
+
+/** Someone who joined an assignment with its code and a display name; no account. */
+export interface StudentTable {
+	id: string;
+	assignment_id: string;
+	display_name: string;
+	/**
+	 * SHA-256 of the resume code: the student's only credential. Their browser keeps it in an
+	 * httpOnly cookie; typed on another device, it continues the same attempt there.
+	 */
+	resume_hash: string;
+	/** Retakes the teacher allowed beyond the assignment's attempts. */
+	extra_attempts: number;
+	joined_at: string;
+}
+
+/**
+ * An attempt at an assignment. Its event log is the practice attempt of the same id (same table,
+ * same append-only events), so one storage path serves both.
+ */
+export interface AssignmentAttemptTable {
+	attempt_id: string;
+	student_id: string;
+	/** 1 for the first attempt. */
+	number: number;
+	started_at: string;
+	/** When the time limit ends, fixed at start; null without a time limit. */
+	limit_ends_at: string | null;
+	submitted_at: string | null;
+}
+
 export interface Schema {
 	practice_attempts: PracticeAttemptTable;
 	attempt_events: AttemptEventTable;
 	rate_limits: RateLimitTable;
+	teachers: TeacherTable;
+	sessions: SessionTable;
+	classes: ClassTable;
+	assignments: AssignmentTable;
+	students: StudentTable;
+	assignment_attempts: AssignmentAttemptTable;
 }
 
 export type Db = Kysely<Schema>;
@@ -87,6 +174,91 @@ const migrations: Record<string, Migration> = {
 				.columns(['created_at'])
 				.execute();
 		}
+	}
+};
+
+migrations['003-teachers-classes-assignments'] = {
+	async up(db) {
+		await db.schema
+			.createTable('teachers')
+			.addColumn('id', 'text', (c) => c.primaryKey())
+			.addColumn('email', 'text', (c) => c.notNull().unique())
+			.addColumn('name', 'text', (c) => c.notNull())
+			.addColumn('password_hash', 'text', (c) => c.notNull())
+			.addColumn('created_at', 'text', (c) => c.notNull())
+			.execute();
+		await db.schema
+			.createTable('sessions')
+			.addColumn('token_hash', 'text', (c) => c.primaryKey())
+			.addColumn('teacher_id', 'text', (c) => c.notNull().references('teachers.id'))
+			.addColumn('created_at', 'text', (c) => c.notNull())
+			.addColumn('expires_at', 'text', (c) => c.notNull())
+			.execute();
+		await db.schema
+			.createIndex('sessions_by_teacher')
+			.on('sessions')
+			.columns(['teacher_id'])
+			.execute();
+		await db.schema
+			.createTable('classes')
+			.addColumn('id', 'text', (c) => c.primaryKey())
+			.addColumn('teacher_id', 'text', (c) => c.notNull().references('teachers.id'))
+			.addColumn('name', 'text', (c) => c.notNull())
+			.addColumn('created_at', 'text', (c) => c.notNull())
+			.execute();
+		await db.schema
+			.createIndex('classes_by_teacher')
+			.on('classes')
+			.columns(['teacher_id', 'created_at'])
+			.execute();
+		await db.schema
+			.createTable('assignments')
+			.addColumn('id', 'text', (c) => c.primaryKey())
+			.addColumn('class_id', 'text', (c) => c.notNull().references('classes.id'))
+			.addColumn('module_slug', 'text', (c) => c.notNull())
+			.addColumn('code', 'text', (c) => c.notNull().unique())
+			.addColumn('lessons', 'text', (c) => c.notNull())
+			.addColumn('mode', 'text', (c) => c.notNull())
+			.addColumn('max_attempts', 'integer', (c) => c.notNull())
+			.addColumn('opens_at', 'text')
+			.addColumn('due_at', 'text')
+			.addColumn('time_limit_minutes', 'integer')
+			.addColumn('shuffle_questions', 'integer', (c) => c.notNull())
+			.addColumn('shuffle_choices', 'integer', (c) => c.notNull())
+			.addColumn('reveal', 'text', (c) => c.notNull())
+			.addColumn('created_at', 'text', (c) => c.notNull())
+			.addColumn('updated_at', 'text', (c) => c.notNull())
+			.execute();
+		await db.schema
+			.createIndex('assignments_by_class')
+			.on('assignments')
+			.columns(['class_id', 'created_at'])
+			.execute();
+		await db.schema
+			.createTable('students')
+			.addColumn('id', 'text', (c) => c.primaryKey())
+			.addColumn('assignment_id', 'text', (c) => c.notNull().references('assignments.id'))
+			.addColumn('display_name', 'text', (c) => c.notNull())
+			.addColumn('resume_hash', 'text', (c) => c.notNull().unique())
+			.addColumn('extra_attempts', 'integer', (c) => c.notNull())
+			.addColumn('joined_at', 'text', (c) => c.notNull())
+			.execute();
+		await db.schema
+			.createIndex('students_by_assignment')
+			.on('students')
+			.columns(['assignment_id', 'joined_at'])
+			.execute();
+		await db.schema
+			.createTable('assignment_attempts')
+			.addColumn('attempt_id', 'text', (c) => c.primaryKey().references('practice_attempts.id'))
+			.addColumn('student_id', 'text', (c) => c.notNull().references('students.id'))
+			.addColumn('number', 'integer', (c) => c.notNull())
+			.addColumn('started_at', 'text', (c) => c.notNull())
+			.addColumn('limit_ends_at', 'text')
+			.addColumn('submitted_at', 'text')
+			// A student's attempts are numbered once each, even with two tabs pressing Start.
+			.addUniqueConstraint('assignment_attempts_number', ['student_id', 'number'])
+			.execute();
 	}
 };
 

@@ -1,6 +1,6 @@
 /**
  * Retention: anonymous practice attempts nobody has touched for RETENTION_DAYS (default 180) are
- * deleted, with their events, by a job the server runs at start and every six hours. Stale
+ * deleted, with their events, (an assignment's attempts are the teacher's records and stay), by a job the server runs at start and every six hours. Stale
  * rate-limit buckets go too. Deleting in batches keeps each write lock short, so learners
  * answering meanwhile do not wait behind it.
  */
@@ -40,6 +40,16 @@ export async function purgeStaleAttempts(db: Db, now: Date, days: number): Promi
 					eb.not(
 						eb.exists(
 							eb
+								.selectFrom('assignment_attempts as aa')
+								.select('aa.attempt_id')
+								.whereRef('aa.attempt_id', '=', 'a.id')
+						)
+					)
+				)
+				.where((eb) =>
+					eb.not(
+						eb.exists(
+							eb
 								.selectFrom('attempt_events as e')
 								.select('e.seq')
 								.whereRef('e.attempt_id', '=', 'a.id')
@@ -61,6 +71,7 @@ export async function purgeStaleAttempts(db: Db, now: Date, days: number): Promi
 		// Let waiting requests in between batches.
 		await new Promise((resolve) => setImmediate(resolve));
 	}
+	await db.deleteFrom('sessions').where('expires_at', '<', now.toISOString()).execute();
 	// A bucket untouched for a day has long refilled: it says nothing a fresh one would not.
 	await db
 		.deleteFrom('rate_limits')
