@@ -5,6 +5,7 @@
 import { sql } from 'kysely';
 import type { QuizEvent } from '$lib/quiz/quizMachine.ts';
 import type { Db } from './db.ts';
+import type { QuizConfig } from './practice.ts';
 
 export interface Attempt {
 	id: string;
@@ -18,6 +19,8 @@ export interface AttemptRow {
 	id: string;
 	moduleSlug: string;
 	seed: number;
+	/** An assignment's questions and settings; the module's own defaults when absent. */
+	config?: QuizConfig;
 }
 
 /** The learner's latest attempt at a module, without its events. */

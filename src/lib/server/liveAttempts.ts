@@ -35,7 +35,8 @@ function remember(attemptId: string, warm: Warm): void {
 	if (cache.size > MAX_CACHED) forget(cache.keys().next().value!);
 }
 
-function forget(attemptId: string): void {
+/** Drops an attempt's warm machine (its log was removed, or must be read again). */
+export function forget(attemptId: string): void {
 	cache.get(attemptId)?.actor.stop();
 	cache.delete(attemptId);
 }
@@ -69,7 +70,7 @@ async function warmUp(
 	let warm = cache.get(row.id);
 	const unseen = await eventsFrom(db, row.id, warm?.seq ?? 0);
 	if (!warm) {
-		warm = { actor: startActor(module, row.seed), seq: 0 };
+		warm = { actor: startActor(module, row.seed, row.config), seq: 0 };
 	}
 	// Events the machine would not take are skipped, not fatal (the log holds only events it took).
 	for (const event of unseen) await step(warm.actor, event);
@@ -89,7 +90,11 @@ export async function liveAttempt(
 	module: Module
 ): Promise<LiveAttempt | undefined> {
 	const row = await latestAttemptRow(db, learnerId, module.slug);
-	if (!row) return undefined;
+	return row && liveAttemptOf(db, module, row);
+}
+
+/** A known attempt at its current state. */
+export function liveAttemptOf(db: Db, module: Module, row: AttemptRow): Promise<LiveAttempt> {
 	return serially(row.id, async () => {
 		const { warm, snapshot } = await warmUp(db, module, row);
 		return { ...row, state: { snapshot, seq: warm.seq } };

@@ -7,7 +7,12 @@ import { createActor, fromPromise, waitFor, type SnapshotFrom } from 'xstate';
 import type { Module } from '$lib/content/schema.ts';
 import { graderFor } from '$lib/quiz/grade.ts';
 import { toPublic, type PublicQuestion } from '$lib/quiz/questions.ts';
-import { quizMachine, type QuizEvent, type QuizMachine } from '$lib/quiz/quizMachine.ts';
+import {
+	quizMachine,
+	type QuizEvent,
+	type QuizMachine,
+	type QuizSettings
+} from '$lib/quiz/quizMachine.ts';
 import { quizView, type QuizView } from '$lib/quiz/view.ts';
 
 const machines = new WeakMap<Module, QuizMachine>();
@@ -46,18 +51,40 @@ export interface Replayed {
 
 export type QuizActor = ReturnType<typeof createActor<QuizMachine>>;
 
+/**
+ * What an assignment asks of the module: some of its questions (its chosen lessons') and its
+ * settings. Fixed for the life of an attempt, since its log is replayed against it.
+ */
+export interface QuizConfig {
+	questionIds?: readonly string[];
+	settings?: Partial<QuizSettings>;
+}
+
+/** The questions a config asks, in the module's order. */
+export function questionsFor(module: Module, config?: QuizConfig): PublicQuestion[] {
+	const all = publicQuestions(module);
+	if (!config?.questionIds) return all;
+	const wanted = new Set(config.questionIds);
+	return all.filter((q) => wanted.has(q.id));
+}
+
 /** A started actor for a fresh attempt at `module` with `seed`, before any event. */
-export function startActor(module: Module, seed: number): QuizActor {
+export function startActor(module: Module, seed: number, config?: QuizConfig): QuizActor {
 	const actor = createActor(machineFor(module), {
-		input: { questions: publicQuestions(module), seed }
+		input: { questions: questionsFor(module, config), seed, settings: config?.settings }
 	});
 	actor.start();
 	return actor;
 }
 
 /** Runs the log through the machine. Events the machine would not take are skipped, not fatal. */
-export async function replay(module: Module, seed: number, events: QuizEvent[]): Promise<Replayed> {
-	const actor = startActor(module, seed);
+export async function replay(
+	module: Module,
+	seed: number,
+	events: QuizEvent[],
+	config?: QuizConfig
+): Promise<Replayed> {
+	const actor = startActor(module, seed, config);
 	for (const event of events) await step(actor, event);
 	const snapshot = actor.getSnapshot();
 	actor.stop();
