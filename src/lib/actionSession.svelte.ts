@@ -1,25 +1,24 @@
 import type { ActionResult } from '@sveltejs/kit';
-import type { Failure, PracticeState } from './+page.server.ts';
 
 /**
- * The bridge between enhanced quiz actions and the page. With JavaScript each action answers with
- * the state it leaves the quiz in (a refusal too), so the page shows that state without reloading
- * its data. The page's load data stays the truth whenever it is newer: a state received here
+ * The bridge between enhanced quiz actions and the page (self-study practice, and assignments in
+ * both modes). With JavaScript each action answers with the state it leaves the quiz in (a refusal
+ * too), so the page shows that state without reloading its data. The page's load data stays the truth whenever it is newer: a state received here
  * counts only while the load data it was received on top of is still the page's (any navigation
  * or reload that re-runs the load replaces it).
  */
-export class PracticeSession {
+export class ActionSession<State, Failure extends { message: string } = { message: string }> {
 	// Raw: the states are replaced whole, never changed in place, and `on` is compared by identity.
 	#received = $state.raw<{
-		on: PracticeState;
-		state: PracticeState;
+		on: State;
+		state: State;
 		failure: Failure | null;
 	} | null>(null);
 
 	/** Takes an action's result if it carries the quiz's state; returns whether it did. */
-	receive(result: ActionResult, on: PracticeState): boolean {
+	receive(result: ActionResult, on: State): boolean {
 		if (result.type !== 'success' && result.type !== 'failure') return false;
-		const data = result.data as (Partial<Failure> & { state?: PracticeState }) | undefined;
+		const data = result.data as (Partial<Failure> & { state?: State }) | undefined;
 		if (!data?.state) return false;
 		this.#received = {
 			on,
@@ -29,17 +28,17 @@ export class PracticeSession {
 		return true;
 	}
 
-	#current(loaded: PracticeState) {
+	#current(loaded: State) {
 		return this.#received?.on === loaded ? this.#received : null;
 	}
 
 	/** The state to show, given the page's load data. */
-	state(loaded: PracticeState): PracticeState {
+	state(loaded: State): State {
 		return this.#current(loaded)?.state ?? loaded;
 	}
 
 	/** The refusal to show: the latest action's, or (without JavaScript) the server-rendered one. */
-	failure(loaded: PracticeState, rendered: Failure | null): Failure | null {
+	failure(loaded: State, rendered: Failure | null): Failure | null {
 		const current = this.#current(loaded);
 		return current ? current.failure : rendered;
 	}
