@@ -2,7 +2,6 @@
  * Practice attempts: one per learner and module at a time, stored as an append-only log of
  * quiz events. The score is never stored; it is what the machine computes from the log.
  */
-import { sql } from 'kysely';
 import type { QuizEvent } from '$lib/quiz/quizMachine.ts';
 import type { Db } from './db.ts';
 import type { QuizConfig } from './practice.ts';
@@ -34,8 +33,8 @@ export async function latestAttemptRow(
 		.select(['id', 'seed', 'module_slug'])
 		.where('learner_id', '=', learnerId)
 		.where('module_slug', '=', moduleSlug)
+		.orderBy('attempt_number', 'desc')
 		.orderBy('created_at', 'desc')
-		.orderBy(sql`rowid`, 'desc')
 		.limit(1)
 		.executeTakeFirst();
 	return row && { id: row.id, moduleSlug: row.module_slug, seed: row.seed };
@@ -63,10 +62,17 @@ export async function latestAttempt(
 	return row && { ...row, events: await eventsFrom(db, row.id) };
 }
 
+/** Adds an attempt, numbered after the learner's others at the module (call it in a transaction). */
 export async function createAttempt(
 	db: Db,
 	attempt: { id: string; learnerId: string; moduleSlug: string; seed: number; now: Date }
 ): Promise<void> {
+	const last = await db
+		.selectFrom('practice_attempts')
+		.select((eb) => eb.fn.max('attempt_number').as('n'))
+		.where('learner_id', '=', attempt.learnerId)
+		.where('module_slug', '=', attempt.moduleSlug)
+		.executeTakeFirst();
 	await db
 		.insertInto('practice_attempts')
 		.values({
@@ -74,7 +80,8 @@ export async function createAttempt(
 			learner_id: attempt.learnerId,
 			module_slug: attempt.moduleSlug,
 			seed: attempt.seed,
-			created_at: attempt.now.toISOString()
+			created_at: attempt.now.toISOString(),
+			attempt_number: Number(last?.n ?? 0) + 1
 		})
 		.execute();
 }

@@ -5,7 +5,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import Database from 'better-sqlite3';
-import { Kysely, SqliteDialect } from 'kysely';
+import { Kysely, SqliteDialect, type Generated } from 'kysely';
 import { Migrator, type Migration, type MigrationProvider } from 'kysely/migration';
 import { retentionDays, scheduleRetention } from './retention.ts';
 
@@ -15,6 +15,12 @@ export interface PracticeAttemptTable {
 	module_slug: string;
 	seed: number;
 	created_at: string;
+	/**
+	 * 1, 2, 3… per learner and module: which attempt is the latest, even when two start in the same
+	 * millisecond, without a database's own row order (SQLite's rowid has no PostgreSQL twin).
+	 * Attempts from before this column have 0 and are ordered by time.
+	 */
+	attempt_number: Generated<number>;
 }
 
 /** Append-only: an attempt is its log of events, in order. */
@@ -258,6 +264,20 @@ migrations['003-teachers-classes-assignments'] = {
 			.addColumn('submitted_at', 'text')
 			// A student's attempts are numbered once each, even with two tabs pressing Start.
 			.addUniqueConstraint('assignment_attempts_number', ['student_id', 'number'])
+			.execute();
+	}
+};
+
+migrations['004-attempt-numbers'] = {
+	async up(db) {
+		await db.schema
+			.alterTable('practice_attempts')
+			.addColumn('attempt_number', 'integer', (c) => c.notNull().defaultTo(0))
+			.execute();
+		await db.schema
+			.createIndex('practice_attempts_by_number')
+			.on('practice_attempts')
+			.columns(['learner_id', 'module_slug', 'attempt_number'])
 			.execute();
 	}
 };
