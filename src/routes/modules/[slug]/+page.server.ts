@@ -2,7 +2,6 @@ import { error, fail, redirect, type Cookies, type RequestEvent } from '@sveltej
 import type { Module } from '$lib/content/schema.ts';
 import {
 	checkInput,
-	MAX_SHORT_ANSWER_LENGTH,
 	rawInputFrom,
 	type InvalidReason,
 	type RawInput
@@ -23,6 +22,7 @@ import {
 	type LessonProgress,
 	type Replayed
 } from '$lib/server/practice.ts';
+import { formOf, invalidMessage, isEnhanced, keptValues } from '$lib/server/forms.ts';
 import { takeToken } from '$lib/server/rateLimit.ts';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -86,27 +86,6 @@ export type Failure = {
 	values?: RawInput;
 	state?: PracticeState;
 };
-
-/** A refused answer's own fields, bounded, so the page can show them again (nothing is lost). */
-function keptValues(raw: RawInput): RawInput {
-	const kept: RawInput = {};
-	for (const [name, values] of Object.entries(raw).slice(0, 40)) {
-		if (name === 'seq' || name === 'question' || name.length > 100) continue;
-		// Longer than an answer may be, so an over-long answer comes back whole to be shortened.
-		kept[name] = values.slice(0, 20).map((v) => v.slice(0, 4 * MAX_SHORT_ANSWER_LENGTH));
-	}
-	return kept;
-}
-
-/**
- * With JavaScript the page posts in the background and wants the new state in the same round
- * trip (one request per step, not a post and then a reload: on a slow school network that halves
- * the wait). Without it, the browser gets the usual redirect (post/redirect/get), so reloading
- * never re-posts.
- */
-function isEnhanced(request: Request): boolean {
-	return request.headers.get('x-sveltekit-action') === 'true';
-}
 
 /** Refuses a request: logs why, and answers with the message (and where the quiz is now). */
 function refuse(
@@ -198,16 +177,6 @@ async function record(
 	redirect(303, `/modules/${module.slug}#${anchor}`);
 }
 
-async function formOf(request: Request): Promise<FormData | 'too-large' | null> {
-	try {
-		return await request.formData();
-	} catch (e) {
-		// adapter-node refuses a body over BODY_SIZE_LIMIT with a 413 error.
-		if ((e as { status?: unknown } | null)?.status === 413) return 'too-large';
-		return null;
-	}
-}
-
 function simple(type: 'hint.request' | 'answer.retry' | 'answer.reveal' | 'question.next') {
 	return (async (event) => record(event, () => ({ type }))) satisfies Actions[string];
 }
@@ -268,7 +237,11 @@ export const actions = {
 			const raw = rawInputFrom(form);
 			const check = checkInput(question, raw);
 			if (check.kind === 'invalid') {
-				return { message: INVALID[check.reason], invalid: check.reason, values: keptValues(raw) };
+				return {
+					message: invalidMessage(check.reason, 'counted'),
+					invalid: check.reason,
+					values: keptValues(raw)
+				};
 			}
 			return { type: 'answer.submit', response: check.response };
 		}),
@@ -297,15 +270,6 @@ export const actions = {
 	reveal: simple('answer.reveal'),
 	next: simple('question.next')
 } satisfies Actions;
-
-const INVALID: Record<InvalidReason, string> = {
-	unanswered: 'Choose or type an answer first. Nothing was counted.',
-	incomplete: 'Answer every part of the question first. Nothing was counted.',
-	'duplicate-position': 'Give each item a different place in the order. Nothing was counted.',
-	'unknown-choice': 'That choice is not one of this question’s options. Nothing was counted.',
-	'too-long': `That answer is longer than ${MAX_SHORT_ANSWER_LENGTH} characters: a few words are enough. Nothing was counted.`,
-	'wrong-type': 'That answer does not fit this question. Nothing was counted.'
-};
 
 function randomSeed(): number {
 	return crypto.getRandomValues(new Uint32Array(1))[0]!;

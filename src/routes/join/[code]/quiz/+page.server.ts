@@ -3,7 +3,6 @@ import type { HighlightState } from '$lib/citations.ts';
 import {
 	checkInput,
 	isBlank,
-	MAX_SHORT_ANSWER_LENGTH,
 	rawInputFrom,
 	type InvalidReason,
 	type RawInput
@@ -26,6 +25,7 @@ import {
 	startAssignmentAttempt,
 	type Availability
 } from '$lib/server/assignments.ts';
+import { formOf, invalidMessage, isEnhanced, keptValues } from '$lib/server/forms.ts';
 import { highlightFor } from '$lib/server/highlight.ts';
 import { viewOf } from '$lib/server/practice.ts';
 import { requireStudent, type StudentContext } from '$lib/server/studentSession.ts';
@@ -136,19 +136,6 @@ export const load: PageServerLoad = async (event) => {
 };
 
 type ActionEvent = RequestEvent<{ code: string }>;
-
-function isEnhanced(request: Request): boolean {
-	return request.headers.get('x-sveltekit-action') === 'true';
-}
-
-async function formOf(request: Request): Promise<FormData | 'too-large' | null> {
-	try {
-		return await request.formData();
-	} catch (e) {
-		if ((e as { status?: unknown } | null)?.status === 413) return 'too-large';
-		return null;
-	}
-}
 
 function refuse(
 	event: ActionEvent,
@@ -347,7 +334,11 @@ export const actions = {
 			const check = checkInput(question, raw);
 			if (ctx.assignment.mode === 'practice') {
 				if (check.kind === 'invalid') {
-					return { message: INVALID[check.reason], invalid: check.reason, values: keptValues(raw) };
+					return {
+						message: invalidMessage(check.reason, 'saved'),
+						invalid: check.reason,
+						values: keptValues(raw)
+					};
 				}
 				return { events: [{ type: 'answer.submit', response: check.response }] };
 			}
@@ -363,7 +354,11 @@ export const actions = {
 					events.push({ type: 'answer.clear', questionId: question.id });
 				}
 			} else {
-				return { message: INVALID[check.reason], invalid: check.reason, values: keptValues(raw) };
+				return {
+					message: invalidMessage(check.reason, 'saved'),
+					invalid: check.reason,
+					values: keptValues(raw)
+				};
 			}
 			if (form.get('then') === 'review') return { events, then: 'review' };
 			return { events: [...events, ...navigation(form, open)] };
@@ -387,21 +382,3 @@ function emptied(raw: RawInput): boolean {
 	const text = raw.text;
 	return text !== undefined && text.every((t) => isBlank(t));
 }
-
-function keptValues(raw: RawInput): RawInput {
-	const kept: RawInput = {};
-	for (const [name, values] of Object.entries(raw).slice(0, 40)) {
-		if (name === 'seq' || name === 'question' || name === 'then' || name.length > 100) continue;
-		kept[name] = values.slice(0, 20).map((v) => v.slice(0, 4 * MAX_SHORT_ANSWER_LENGTH));
-	}
-	return kept;
-}
-
-const INVALID: Record<InvalidReason, string> = {
-	unanswered: 'Choose or type an answer first. Nothing was recorded.',
-	incomplete: 'Answer every part of the question first. Nothing was recorded.',
-	'duplicate-position': 'Give each item a different place in the order. Nothing was recorded.',
-	'unknown-choice': 'That choice is not one of this question’s options. Nothing was recorded.',
-	'too-long': `That answer is longer than ${MAX_SHORT_ANSWER_LENGTH} characters: a few words are enough. Nothing was recorded.`,
-	'wrong-type': 'That answer does not fit this question. Nothing was recorded.'
-};
