@@ -27,6 +27,7 @@ import {
 import {
 	quizMachine,
 	type GradeInput,
+	type QuizEvent,
 	type QuizMachine,
 	type QuizSettings
 } from '../../src/lib/quiz/quizMachine.ts';
@@ -416,5 +417,11 @@ export function startQuiz(
 /** Submits a response and waits until grading, if any, has settled. */
 export async function submit(actor: Actor<QuizMachine>, response: Response): Promise<void> {
 	actor.send({ type: 'answer.submit', response });
+	await waitFor(actor, (s) => !s.hasTag('busy'));
+}
+
+/** Sends any event and waits until grading (practice) or submitting (assessment) has settled. */
+export async function settle(actor: Actor<QuizMachine>, event: QuizEvent): Promise<void> {
+	actor.send(event);
 	await waitFor(actor, (s) => !s.hasTag('busy'));
 }

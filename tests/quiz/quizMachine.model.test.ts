@@ -50,6 +50,9 @@ import {
 } from './fixtures.ts';
 
 type QuizSnapshot = SnapshotFrom<QuizMachine>;
+
+/** The states only assessment mode enters (with everything under them). */
+const ASSESSMENT_ONLY = ['#quiz.assessing', '#quiz.submitting'];
 type ModelEvent = QuizEvent | DoneActorEvent<Grade, 'grader'> | ErrorActorEvent<Error, 'grader'>;
 
 // Two questions; only the first has a hint.
@@ -85,6 +88,20 @@ function eventsFor(snapshot: QuizSnapshot): ModelEvent[] {
 		{ type: 'answer.retry' },
 		{ type: 'answer.reveal' },
 		{ type: 'question.next' }
+	];
+}
+
+/** Assessment mode's own events, each one it would accept in some assessing snapshot. */
+function assessmentEvents(snapshot: QuizSnapshot): QuizEvent[] {
+	const id = current(snapshot.context).id;
+	return [
+		{ type: 'answer.record', questionId: id, response: correctResponse(byId.get(id)!) },
+		{ type: 'answer.clear', questionId: id },
+		{ type: 'question.goto', index: 0 },
+		{ type: 'question.goto', index: 1 },
+		{ type: 'question.prev' },
+		{ type: 'quiz.submit' },
+		{ type: 'quiz.submit', reason: 'time-up' }
 	];
 }
 
@@ -140,6 +157,10 @@ function statesFor(actor: Actor<QuizMachine>): TestParam<QuizSnapshot, ModelEven
 		for (const event of eventsFor(expected)) {
 			if (event.type.startsWith('xstate.')) continue;
 			expect(real.can(event as QuizEvent), event.type).toBe(expected.can(event as QuizEvent));
+		}
+		// Practice mode never takes assessment mode's events, in any state.
+		for (const event of assessmentEvents(real)) {
+			expect(real.can(event), event.type).toBe(false);
 		}
 		const score = totalScore(real.context);
 		expect(score).toBeGreaterThanOrEqual(0);
@@ -234,12 +255,15 @@ describe('quizMachine model', () => {
 		}
 	);
 
-	it('has a path to every state node but the transient feedback.deciding', () => {
+	it('has a path to every practice state node but the transient feedback.deciding', () => {
 		// feedback.deciding only holds `always` transitions, so no snapshot ever rests in it.
+		// Assessment mode's states are never entered in practice mode; the assessment model test
+		// covers them.
 		const expected = getStateNodes(quizMachine.root)
 			.filter((node) => node.type === 'atomic' || node.type === 'final')
 			.map((node) => `#${node.id}`)
 			.filter((id) => id !== '#quiz.feedback.deciding')
+			.filter((id) => !ASSESSMENT_ONLY.some((parent) => id.startsWith(`${parent}.`)))
 			.sort();
 		const reached = new Set(
 			paths.flatMap((path) =>

@@ -6,8 +6,8 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { Actor } from 'xstate';
 import { QUESTION_TYPES } from '../../src/lib/content/terms.ts';
-import type { QuestionType, Response, Truth } from '../../src/lib/quiz/questions.ts';
-import { checkResponse, toPublic } from '../../src/lib/quiz/questions.ts';
+import type { QuestionType, Response } from '../../src/lib/quiz/questions.ts';
+import { checkResponse } from '../../src/lib/quiz/questions.ts';
 import {
 	creditFor,
 	current,
@@ -17,55 +17,8 @@ import {
 	type QuizMachine
 } from '../../src/lib/quiz/quizMachine.ts';
 import { quizView } from '../../src/lib/quiz/view.ts';
-import {
-	eightTypes,
-	evidenceSentence,
-	fixtureParagraphs,
-	hintsFrom,
-	matching,
-	ordering,
-	startQuiz,
-	submit
-} from './fixtures.ts';
-
-// Values a form might post: offered choices, unknown ones, nothing, too much.
-const choiceId = fc.constantFrom('a', 'b', 'c', 'd', 'z', '');
-const itemIds = ordering.items.map((i) => i.id);
-const optionIds = matching.options.map((o) => o.id);
-const sentenceIds = (toPublic(evidenceSentence, fixtureParagraphs) as { options: string[] })
-	.options;
-const responses = fc.record({
-	'single-choice': choiceId.map((choice): Response => ({ type: 'single-choice', choice })),
-	'multiple-choice': fc
-		.uniqueArray(choiceId, { maxLength: 5 })
-		.map((choices): Response => ({ type: 'multiple-choice', choices })),
-	'true-false-not-stated': fc
-		.constantFrom('true', 'false', 'not-stated', 'maybe', '')
-		.map((answer): Response => ({ type: 'true-false-not-stated', answer: answer as Truth })),
-	'short-answer': fc
-		.oneof(
-			fc.constantFrom('2,000', '2000', '200', 'More than 2,000!', '', '  ', 'x'.repeat(201)),
-			fc.string({ maxLength: 12 })
-		)
-		.map((text): Response => ({ type: 'short-answer', text })),
-	// Any order of any of the items, sometimes with a repeat or an unknown id.
-	ordering: fc
-		.tuple(fc.shuffledSubarray(itemIds), fc.constantFrom([], ['z'], [itemIds[0]!]))
-		.map(([order, extra]): Response => ({ type: 'ordering', order: [...order, ...extra] })),
-	// Some items matched, to offered options or an unknown one.
-	matching: fc
-		.dictionary(
-			fc.constantFrom(...matching.items.map((i) => i.id)),
-			fc.constantFrom(...optionIds, 'z')
-		)
-		.map((matches): Response => ({ type: 'matching', matches })),
-	evidence: fc
-		.constantFrom(...sentenceIds, '1', '4.9', '')
-		.map((choice): Response => ({ type: 'evidence', choice })),
-	'two-part': fc
-		.tuple(choiceId, choiceId)
-		.map(([partA, partB]): Response => ({ type: 'two-part', partA, partB }))
-});
+import { responses } from './arbitraries.ts';
+import { eightTypes, hintsFrom, startQuiz, submit } from './fixtures.ts';
 
 /**
  * An answer.submit carries a response for every question type and picks the current question's

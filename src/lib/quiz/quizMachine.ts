@@ -1,21 +1,42 @@
 /**
- * The quiz flow, practice mode: intro → answering → grading → feedback → … → summary.
+ * The quiz flow, in one of two modes chosen by `settings.mode`:
+ *
+ * - practice (the default): intro → answering → grading → feedback → … → summary. Each answer is
+ *   graded as it is given, with hints, retries and feedback, one question after another.
+ * - assessment: intro → assessing → submitting → summary. The learner records, changes and clears
+ *   answers to any question in any order, moving freely between questions, and nothing is graded
+ *   until the quiz is submitted (by the learner, or by the server when time is up or the quiz is
+ *   due). Submitting grades every recorded answer, one at a time in quiz order, through the same
+ *   `gradeAnswer` actor, and only then writes the grades into the progress, all at once.
+ *
+ * Each mode's events are only accepted in its own states, which the other mode never enters, so
+ * `snapshot.can(event)` refuses the other mode's events.
  *
  * Pure: the questions arrive answerless through `input`, grading arrives as the `gradeAnswer`
  * actor (the server provides one that holds the key), and the seed for question and choice order
  * arrives through `input`. The same events with the same seed and grader give the same quiz, which
  * is how the server rebuilds an attempt from its log.
  *
- * Scoring rule, stated once: a question's credit is what its last try earned, times
- * (1 − hintCost × hints taken − retryPenalty × earlier tries), never below zero.
+ * Scoring rule, stated once for each mode:
+ * - practice: a question's credit is what its last try earned, times
+ *   (1 − hintCost × hints taken − retryPenalty × earlier tries), never below zero.
+ * - assessment: a question's credit is what its recorded answer earned, with no penalty (there
+ *   are no hints or retries); an unanswered question earns 0.
  */
-import { assign, fromPromise, setup } from 'xstate';
+import { and, assign, fromPromise, setup } from 'xstate';
 import type { Grade } from './grade.ts';
 import type { InvalidReason, PublicQuestion, Response } from './questions.ts';
 import { checkResponse, round } from './questions.ts';
 import { seededRandom, shuffled } from './random.ts';
 
+/** Practice grades each answer as it is given; assessment grades them all on submission. */
+export type QuizMode = 'practice' | 'assessment';
+
+/** Who or what submitted an assessment: the learner, the timer, or the due date. */
+export type SubmitReason = 'student' | 'time-up' | 'due';
+
 export interface QuizSettings {
+	mode: QuizMode;
 	/** Tries per question, 1 or more. */
 	maxTries: number;
 	/** Share of a question's points each hint costs (0.25 = a quarter). */
@@ -27,6 +48,7 @@ export interface QuizSettings {
 }
 
 export const DEFAULT_SETTINGS: QuizSettings = {
+	mode: 'practice',
 	maxTries: 2,
 	hintCost: 0.25,
 	retryPenalty: 0.25,
@@ -54,6 +76,8 @@ export interface QuestionProgress {
 	resolved: boolean;
 	/** Credit after penalties; set when the question is resolved. */
 	credit: number;
+	/** The answer recorded in assessment mode, not yet graded; always null in practice mode. */
+	response: Response | null;
 }
 
 export interface QuizContext {
@@ -66,6 +90,14 @@ export interface QuizContext {
 	invalidReason: InvalidReason | null;
 	/** The response being graded. */
 	pending: Response | null;
+	/**
+	 * Assessment mode, while submitting: the grades in so far, by question id. They reach
+	 * `progress` only once every recorded answer is graded, so a grader that fails halfway leaves
+	 * nothing resolved.
+	 */
+	pendingGrades: Record<string, Grade>;
+	/** Why the assessment was submitted; null until it is. */
+	submittedReason: SubmitReason | null;
 }
 
 export type QuizEvent =
@@ -74,7 +106,13 @@ export type QuizEvent =
 	| { type: 'hint.request' }
 	| { type: 'answer.retry' }
 	| { type: 'answer.reveal' }
-	| { type: 'question.next' };
+	| { type: 'question.next' }
+	// Assessment mode only.
+	| { type: 'answer.record'; questionId: string; response: Response }
+	| { type: 'answer.clear'; questionId: string }
+	| { type: 'question.goto'; index: number }
+	| { type: 'question.prev' }
+	| { type: 'quiz.submit'; reason?: SubmitReason };
 
 export interface GradeInput {
 	questionId: string;
@@ -103,7 +141,23 @@ export const quizMachine = setup({
 		},
 		lastTryCorrect: ({ context }) => lastTry(context)?.grade.outcome === 'correct',
 		triesRemain: ({ context }) => progressOf(context).tries.length < context.settings.maxTries,
-		isLastQuestion: ({ context }) => context.index >= context.questions.length - 1
+		isLastQuestion: ({ context }) => context.index >= context.questions.length - 1,
+		isAssessment: ({ context }) => context.settings.mode === 'assessment',
+		// Assessment mode. An answer names its question, which need not be the one shown.
+		namesQuizQuestion: ({ context, event }) =>
+			(event.type === 'answer.record' || event.type === 'answer.clear') &&
+			questionById(context, event.questionId) !== undefined,
+		recordedResponseIsInvalid: ({ context, event }) =>
+			event.type === 'answer.record' &&
+			checkResponse(questionById(context, event.questionId)!, event.response).kind === 'invalid',
+		indexInRange: ({ context, event }) =>
+			event.type === 'question.goto' &&
+			Number.isInteger(event.index) &&
+			event.index >= 0 &&
+			event.index < context.questions.length,
+		hasNextQuestion: ({ context }) => context.index < context.questions.length - 1,
+		hasPreviousQuestion: ({ context }) => context.index > 0,
+		answerAwaitsGrade: ({ context }) => nextToGrade(context) !== null
 	},
 	actions: {
 		recordInvalid: assign({
@@ -145,7 +199,79 @@ export const quizMachine = setup({
 			progress: ({ context }) => updateProgress(context, (p) => ({ ...p, revealed: true }))
 		}),
 		clearInvalid: assign({ invalidReason: null }),
-		advance: assign({ index: ({ context }) => context.index + 1, invalidReason: null })
+		advance: assign({ index: ({ context }) => context.index + 1, invalidReason: null }),
+		// Assessment mode.
+		recordAnswer: assign({
+			invalidReason: null,
+			// The checked form, as in practice mode: the same answer reads the same in the log.
+			progress: ({ context, event }) => {
+				if (event.type !== 'answer.record') return context.progress;
+				const check = checkResponse(questionById(context, event.questionId)!, event.response);
+				if (check.kind !== 'valid') return context.progress;
+				return updateProgress(
+					context,
+					(p) => ({ ...p, response: check.response }),
+					event.questionId
+				);
+			}
+		}),
+		recordInvalidAnswer: assign({
+			invalidReason: ({ context, event }) => {
+				if (event.type !== 'answer.record') return context.invalidReason;
+				const check = checkResponse(questionById(context, event.questionId)!, event.response);
+				return check.kind === 'invalid' ? check.reason : null;
+			}
+		}),
+		clearAnswer: assign({
+			invalidReason: null,
+			progress: ({ context, event }) =>
+				event.type === 'answer.clear'
+					? updateProgress(context, (p) => ({ ...p, response: null }), event.questionId)
+					: context.progress
+		}),
+		goTo: assign({
+			index: ({ context, event }) => (event.type === 'question.goto' ? event.index : context.index),
+			invalidReason: null
+		}),
+		goBack: assign({ index: ({ context }) => context.index - 1, invalidReason: null }),
+		startSubmission: assign({
+			submittedReason: ({ event }) =>
+				event.type === 'quiz.submit' ? (event.reason ?? 'student') : null,
+			pendingGrades: {},
+			invalidReason: null
+		}),
+		holdGrade: assign({
+			pendingGrades: ({ context }, grade: Grade) => ({
+				...context.pendingGrades,
+				[nextToGrade(context)!.questionId]: grade
+			})
+		}),
+		// Every question is resolved at once: an answered one with what its answer earned (no
+		// penalties, so creditFor would agree), an unanswered one with nothing.
+		commitGrades: assign({
+			progress: ({ context }) =>
+				Object.fromEntries(
+					context.questions.map((q) => {
+						const p = context.progress[q.id]!;
+						const grade = Object.hasOwn(context.pendingGrades, q.id)
+							? context.pendingGrades[q.id]
+							: undefined;
+						const graded: QuestionProgress =
+							p.response && grade
+								? {
+										...p,
+										tries: [{ response: p.response, grade }],
+										resolved: true,
+										credit: grade.earned
+									}
+								: { ...p, tries: [], resolved: true, credit: 0 };
+						return [q.id, graded];
+					})
+				),
+			pendingGrades: {}
+		}),
+		// A failed submission leaves the assessment as it was before quiz.submit.
+		abandonSubmission: assign({ pendingGrades: {}, submittedReason: null })
 	}
 }).createMachine({
 	id: 'quiz',
@@ -167,17 +293,28 @@ export const quizMachine = setup({
 			progress: Object.fromEntries(
 				questions.map((q) => [
 					q.id,
-					{ tries: [], hintsUsed: 0, revealed: false, resolved: false, credit: 0 }
+					{
+						tries: [],
+						hintsUsed: 0,
+						revealed: false,
+						resolved: false,
+						credit: 0,
+						response: null
+					}
 				])
 			),
 			invalidReason: null,
-			pending: null
+			pending: null,
+			pendingGrades: {},
+			submittedReason: null
 		};
 	},
 	initial: 'intro',
 	states: {
 		intro: {
-			on: { 'quiz.start': 'answering' }
+			on: {
+				'quiz.start': [{ guard: 'isAssessment', target: 'assessing' }, { target: 'answering' }]
+			}
 		},
 		answering: {
 			initial: 'ready',
@@ -236,6 +373,56 @@ export const quizMachine = setup({
 					{ guard: 'isLastQuestion', target: 'summary', actions: 'resolve' },
 					{ target: 'answering', actions: ['resolve', 'advance'] }
 				]
+			}
+		},
+		// Assessment mode from here to submitting: answers are recorded, not graded.
+		assessing: {
+			initial: 'ready',
+			states: {
+				ready: {},
+				invalid: { tags: ['invalid'] },
+				gradingFailed: { tags: ['error'] }
+			},
+			on: {
+				'answer.record': [
+					{
+						guard: and(['namesQuizQuestion', 'recordedResponseIsInvalid']),
+						target: '.invalid',
+						actions: 'recordInvalidAnswer'
+					},
+					{ guard: 'namesQuizQuestion', target: '.ready', actions: 'recordAnswer' }
+				],
+				'answer.clear': { guard: 'namesQuizQuestion', target: '.ready', actions: 'clearAnswer' },
+				'question.goto': { guard: 'indexInRange', target: '.ready', actions: 'goTo' },
+				'question.next': { guard: 'hasNextQuestion', target: '.ready', actions: 'advance' },
+				'question.prev': { guard: 'hasPreviousQuestion', target: '.ready', actions: 'goBack' },
+				'quiz.submit': { target: 'submitting', actions: 'startSubmission' }
+			}
+		},
+		// Grades the recorded answers one at a time, in quiz order: `next` picks the next ungraded
+		// one and `grading` invokes the grader for it, until none is left.
+		submitting: {
+			tags: ['busy'],
+			initial: 'next',
+			states: {
+				next: {
+					always: [
+						{ guard: 'answerAwaitsGrade', target: 'grading' },
+						{ target: '#quiz.summary', actions: 'commitGrades' }
+					]
+				},
+				grading: {
+					invoke: {
+						id: 'grader',
+						src: 'gradeAnswer',
+						input: ({ context }) => nextToGrade(context)!,
+						onDone: {
+							target: 'next',
+							actions: { type: 'holdGrade', params: ({ event }) => event.output }
+						},
+						onError: { target: '#quiz.assessing.gradingFailed', actions: 'abandonSubmission' }
+					}
+				}
 			}
 		},
 		summary: { type: 'final' }
@@ -299,10 +486,29 @@ export function totalScore(context: QuizContext): number {
 	);
 }
 
+/** The quiz's question with this id, if it has one. */
+export function questionById(context: QuizContext, id: string): PublicQuestion | undefined {
+	return context.questions.find((q) => q.id === id);
+}
+
+/**
+ * Assessment mode, while submitting: the first question, in quiz order, with a recorded answer
+ * not graded yet, as the grader's input; null when every recorded answer has its grade.
+ */
+export function nextToGrade(context: QuizContext): GradeInput | null {
+	for (const q of context.questions) {
+		const response = context.progress[q.id]!.response;
+		if (response && !Object.hasOwn(context.pendingGrades, q.id)) {
+			return { questionId: q.id, response };
+		}
+	}
+	return null;
+}
+
 function updateProgress(
 	context: QuizContext,
-	change: (p: QuestionProgress) => QuestionProgress
+	change: (p: QuestionProgress) => QuestionProgress,
+	id = current(context).id
 ): Record<string, QuestionProgress> {
-	const id = current(context).id;
 	return { ...context.progress, [id]: change(context.progress[id]!) };
 }

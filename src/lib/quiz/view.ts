@@ -2,6 +2,11 @@
  * What a page shows of a quiz, derived from a machine snapshot. This is the only shape that
  * leaves the server: it carries explanations, citations and answers only once they are earned
  * (a question answered correctly, or its answer revealed, or the summary).
+ *
+ * Practice mode is shown by `quizView`, assessment mode by `assessmentView`. An assessment shows
+ * nothing from the key or a grade while it is being taken, and after submission only what the
+ * reveal rule allows (the score, the answers, both, or neither); `attemptProgress` is the little a
+ * teacher's roster needs of an attempt in either mode.
  */
 import type { SnapshotFrom } from 'xstate';
 import type { Cite } from '../content/schema.ts';
@@ -15,7 +20,8 @@ import {
 	totalScore,
 	type QuizContext,
 	type QuizMachine,
-	type QuizSettings
+	type QuizSettings,
+	type SubmitReason
 } from './quizMachine.ts';
 
 export interface Position {
@@ -236,4 +242,168 @@ function summaryView(context: QuizContext, seq: number): QuizView {
 		questions,
 		skills: [...skills.values()]
 	};
+}
+
+/** What the reveal rule allows now: the score (and each question's credit), the answers. */
+export interface Reveal {
+	score: boolean;
+	answers: boolean;
+}
+
+export type AssessmentView =
+	| { status: 'intro'; seq: number; total: number; maxScore: number }
+	| {
+			status: 'assessing';
+			seq: number;
+			/** 1-based. */
+			number: number;
+			total: number;
+			question: PublicQuestion;
+			/** The answer recorded for this question, if any. */
+			response: Response | null;
+			/** That answer in words; empty when there is none. */
+			yourAnswer: string[];
+			/** Questions with an answer recorded. */
+			answered: number;
+			/** Every question, for a navigator: which have an answer recorded. */
+			questions: { number: number; id: string; answered: boolean }[];
+			invalid: InvalidReason | null;
+			gradingFailed: boolean;
+	  }
+	| {
+			status: 'submitted';
+			seq: number;
+			total: number;
+			answered: number;
+			reason: SubmitReason;
+			/** Only when the reveal rule allows the score. */
+			score?: number;
+			maxScore?: number;
+			questions: AssessmentSummaryItem[];
+	  };
+
+export interface AssessmentSummaryItem {
+	id: string;
+	number: number;
+	prompt: string;
+	skill: Skill;
+	/** The answer submitted, in words; empty when the question was left unanswered. */
+	yourAnswer: string[];
+	points: number;
+	/** Only when the reveal rule allows the score. */
+	credit?: number;
+	correct?: boolean;
+	/**
+	 * Only when the reveal rule allows the answers, and only for an answered question: the key
+	 * reaches the machine through a grade, and an unanswered question is never graded.
+	 */
+	answer?: string[];
+	explanation?: string;
+	cites?: Cite[];
+	rationales?: string[];
+}
+
+/**
+ * An assessment-mode snapshot as a page shows it. While the quiz is being taken (or submitted,
+ * which the server never leaves a snapshot in) it carries the questions and the learner's own
+ * answers, and nothing from the key or any grade.
+ */
+export function assessmentView(
+	snapshot: SnapshotFrom<QuizMachine>,
+	seq: number,
+	reveal: Reveal
+): AssessmentView {
+	const context = snapshot.context;
+	const total = context.questions.length;
+	if (snapshot.matches('intro')) {
+		return { status: 'intro', seq, total, maxScore: maxScore(context) };
+	}
+	if (snapshot.matches('summary')) return submittedView(context, seq, reveal);
+
+	const question = current(context);
+	const response = progressOf(context).response;
+	const questions = context.questions.map((q, i) => ({
+		number: i + 1,
+		id: q.id,
+		answered: progressOf(context, q.id).response !== null
+	}));
+	return {
+		status: 'assessing',
+		seq,
+		number: context.index + 1,
+		total,
+		question,
+		response,
+		yourAnswer: response ? responseInWords(question, response) : [],
+		answered: questions.filter((q) => q.answered).length,
+		questions,
+		invalid: snapshot.hasTag('invalid') ? context.invalidReason : null,
+		gradingFailed: snapshot.hasTag('error')
+	};
+}
+
+function submittedView(context: QuizContext, seq: number, reveal: Reveal): AssessmentView {
+	const questions = context.questions.map((question, i): AssessmentSummaryItem => {
+		const progress = progressOf(context, question.id);
+		const graded = progress.tries.at(-1);
+		return {
+			id: question.id,
+			number: i + 1,
+			prompt: question.prompt,
+			skill: question.skill,
+			yourAnswer: graded ? responseInWords(question, graded.response) : [],
+			points: question.points,
+			...(reveal.score
+				? { credit: progress.credit, correct: graded?.grade.outcome === 'correct' }
+				: {}),
+			...(reveal.answers && graded
+				? {
+						answer: graded.grade.answer,
+						explanation: graded.grade.explanation,
+						cites: graded.grade.cites,
+						rationales: graded.grade.rationales
+					}
+				: {})
+		};
+	});
+	return {
+		status: 'submitted',
+		seq,
+		total: context.questions.length,
+		answered: answeredCount(context),
+		reason: context.submittedReason ?? 'student',
+		...(reveal.score ? { score: totalScore(context), maxScore: maxScore(context) } : {}),
+		questions
+	};
+}
+
+/** For a teacher's roster: progress of an attempt in either mode. */
+export function attemptProgress(snapshot: SnapshotFrom<QuizMachine>): {
+	started: boolean;
+	answered: number;
+	total: number;
+	finished: boolean;
+	score: number;
+	maxScore: number;
+} {
+	const context = snapshot.context;
+	return {
+		started: !snapshot.matches('intro'),
+		answered: answeredCount(context),
+		total: context.questions.length,
+		finished: snapshot.matches('summary'),
+		score: totalScore(context),
+		maxScore: maxScore(context)
+	};
+}
+
+/**
+ * Questions answered: in practice mode the resolved ones; in assessment mode the ones with an
+ * answer recorded (which, once submitted, are the ones graded).
+ */
+function answeredCount(context: QuizContext): number {
+	return context.questions.filter((q) => {
+		const progress = progressOf(context, q.id);
+		return context.settings.mode === 'assessment' ? progress.response !== null : progress.resolved;
+	}).length;
 }
