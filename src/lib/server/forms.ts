@@ -3,6 +3,7 @@
  * or not a form), telling an enhanced request from a plain one, and refusing a bad answer without
  * losing what was typed.
  */
+import { fail, type RequestEvent } from '@sveltejs/kit';
 import { MAX_SHORT_ANSWER_LENGTH, type InvalidReason, type RawInput } from '$lib/quiz/questions.ts';
 
 export async function formOf(request: Request): Promise<FormData | 'too-large' | null> {
@@ -48,4 +49,15 @@ const INVALID: Record<InvalidReason, string> = {
 /** Why an answer was refused, and that it did not count (practice) or was not saved (assessment). */
 export function invalidMessage(reason: InvalidReason, outcome: 'counted' | 'saved'): string {
 	return `${INVALID[reason]} Nothing was ${outcome}.`;
+}
+
+/** Refuses a request: logs why (the request's log line), and answers with the failure. */
+export function refuse<F extends Record<string, unknown>>(
+	event: Pick<RequestEvent, 'locals'>,
+	status: 400 | 403 | 404 | 409 | 413 | 429,
+	reason: string,
+	failure: F
+) {
+	event.locals.refusal = { status, reason };
+	return fail(status, failure);
 }

@@ -1,4 +1,4 @@
-import { fail, redirect, type RequestEvent } from '@sveltejs/kit';
+import { redirect, type RequestEvent } from '@sveltejs/kit';
 import {
 	availability,
 	displayNameProblem,
@@ -11,6 +11,7 @@ import {
 	studentCookie
 } from '$lib/server/assignments.ts';
 import { database } from '$lib/server/db.ts';
+import { formOf, refuse } from '$lib/server/forms.ts';
 import { peekToken, takeToken } from '$lib/server/rateLimit.ts';
 import { assignmentFor, setStudentCookie } from '$lib/server/studentSession.ts';
 import type { Actions, PageServerLoad } from './$types';
@@ -39,16 +40,8 @@ export const load: PageServerLoad = async ({ params, cookies, getClientAddress }
 
 type JoinEvent = RequestEvent<{ code: string }>;
 
-async function formOf(request: Request): Promise<FormData | null> {
-	try {
-		return await request.formData();
-	} catch {
-		return null;
-	}
-}
-
-const text = (form: FormData | null, name: string) => {
-	const v = form?.get(name);
+const text = (form: FormData | 'too-large' | null, name: string) => {
+	const v = form instanceof FormData ? form.get(name) : null;
 	return typeof v === 'string' ? v : '';
 };
 
@@ -63,8 +56,7 @@ export const actions = {
 		const now = new Date();
 		const open = availability(assignment, now);
 		if (open !== 'open') {
-			event.locals.refusal = { status: 409, reason: `join when ${open}` };
-			return fail(409, {
+			return refuse(event, 409, `join when ${open}`, {
 				name,
 				message:
 					open === 'closed'
@@ -74,14 +66,15 @@ export const actions = {
 		}
 		const problem = displayNameProblem(name);
 		if (problem) {
-			event.locals.refusal = { status: 400, reason: 'bad display name' };
-			return fail(400, { name: name.slice(0, 200), nameProblem: problem });
+			return refuse(event, 400, 'bad display name', {
+				name: name.slice(0, 200),
+				nameProblem: problem
+			});
 		}
 		// Joining stores a student: it shares the generous per-address bucket that practice uses.
 		const limited = await takeToken(db, 'address', getClientAddress(), now);
 		if (limited) {
-			event.locals.refusal = { status: 429, reason: 'rate limited: join' };
-			return fail(429, {
+			return refuse(event, 429, 'rate limited: join', {
 				name,
 				message: `Too many people joined from this network just now. Wait ${limited.retryAfter} seconds and press Join again.`
 			});
@@ -100,8 +93,7 @@ export const actions = {
 		const now = new Date();
 		const limited = await peekToken(db, 'wrong-code', getClientAddress(), now);
 		if (limited) {
-			event.locals.refusal = { status: 429, reason: 'rate limited: resume' };
-			return fail(429, {
+			return refuse(event, 429, 'rate limited: resume', {
 				resumeCode: typed.slice(0, 40),
 				resumeProblem: `Too many wrong codes were tried from this network. Wait ${limited.retryAfter} seconds and try again.`
 			});
@@ -109,8 +101,7 @@ export const actions = {
 		const student = await studentByResumeCode(db, assignment.id, typed);
 		if (!student) {
 			await takeToken(db, 'wrong-code', getClientAddress(), now);
-			event.locals.refusal = { status: 400, reason: 'wrong resume code' };
-			return fail(400, {
+			return refuse(event, 400, 'wrong resume code', {
 				resumeCode: typed.slice(0, 40),
 				resumeProblem:
 					'That resume code does not match anyone in this assignment. It is 10 letters and digits, shown on the device where you started (like ABCDE-23456).'

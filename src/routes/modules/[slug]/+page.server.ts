@@ -1,4 +1,4 @@
-import { error, fail, redirect, type Cookies, type RequestEvent } from '@sveltejs/kit';
+import { error, redirect, type Cookies, type RequestEvent } from '@sveltejs/kit';
 import type { Module } from '$lib/content/schema.ts';
 import {
 	checkInput,
@@ -22,7 +22,7 @@ import {
 	type LessonProgress,
 	type Replayed
 } from '$lib/server/practice.ts';
-import { formOf, invalidMessage, isEnhanced, keptValues } from '$lib/server/forms.ts';
+import { formOf, invalidMessage, isEnhanced, keptValues, refuse } from '$lib/server/forms.ts';
 import { takeToken } from '$lib/server/rateLimit.ts';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -86,17 +86,6 @@ export type Failure = {
 	values?: RawInput;
 	state?: PracticeState;
 };
-
-/** Refuses a request: logs why, and answers with the message (and where the quiz is now). */
-function refuse(
-	event: Pick<RequestEvent, 'locals'>,
-	status: 400 | 404 | 409 | 413 | 429,
-	reason: string,
-	failure: Failure
-) {
-	event.locals.refusal = { status, reason };
-	return fail(status, failure);
-}
 
 const MOVED_ON =
 	'This quiz moved on in another tab or window. Here is where it is now; nothing was lost.';

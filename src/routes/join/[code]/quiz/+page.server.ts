@@ -1,4 +1,4 @@
-import { fail, redirect, type RequestEvent } from '@sveltejs/kit';
+import { redirect, type RequestEvent } from '@sveltejs/kit';
 import type { HighlightState } from '$lib/citations.ts';
 import {
 	checkInput,
@@ -25,7 +25,7 @@ import {
 	startAssignmentAttempt,
 	type Availability
 } from '$lib/server/assignments.ts';
-import { formOf, invalidMessage, isEnhanced, keptValues } from '$lib/server/forms.ts';
+import { formOf, invalidMessage, isEnhanced, keptValues, refuse } from '$lib/server/forms.ts';
 import { highlightFor } from '$lib/server/highlight.ts';
 import { viewOf } from '$lib/server/practice.ts';
 import { requireStudent, type StudentContext } from '$lib/server/studentSession.ts';
@@ -136,16 +136,6 @@ export const load: PageServerLoad = async (event) => {
 };
 
 type ActionEvent = RequestEvent<{ code: string }>;
-
-function refuse(
-	event: ActionEvent,
-	status: 400 | 404 | 409 | 413 | 429,
-	reason: string,
-	failure: Failure
-) {
-	event.locals.refusal = { status, reason };
-	return fail(status, failure);
-}
 
 const MOVED_ON =
 	'This attempt moved on in another tab or device. Here is where it is now; nothing was lost.';
