@@ -8,7 +8,8 @@ import ErrorPage from '../../src/routes/+error.svelte';
 
 const page = vi.hoisted(() => ({
 	status: 200,
-	error: null as App.Error | null
+	error: null as App.Error | null,
+	url: new URL('http://localhost/modules/x')
 }));
 
 vi.mock('$app/state', () => ({ page }));
@@ -16,6 +17,7 @@ vi.mock('$app/state', () => ({ page }));
 afterEach(() => {
 	page.status = 200;
 	page.error = null;
+	page.url = new URL('http://localhost/modules/x');
 });
 
 describe('the error page', () => {
@@ -50,5 +52,25 @@ describe('the error page', () => {
 		expect(screen.getByText('There is no module called “nope”.')).toBeInTheDocument();
 		expect(screen.queryByText(/on our side/)).toBeNull();
 		expect(screen.getByRole('link', { name: 'See all modules' })).toHaveAttribute('href', '/');
+	});
+
+	it('on a join page, says too many tries in the message’s words and offers another code', () => {
+		page.status = 429;
+		page.url = new URL('http://localhost/join/ABCD234');
+		page.error = { message: 'Too many codes … Please wait 5 seconds' };
+		render(ErrorPage);
+		expect(screen.getByRole('heading', { level: 1 })).toHaveTextContent('Too many tries');
+		expect(screen.getByText(/Please wait 5 seconds/)).toBeInTheDocument();
+		expect(screen.getByRole('link', { name: 'Enter a join code' })).toHaveAttribute(
+			'href',
+			'/join'
+		);
+	});
+
+	it('elsewhere offers no join link', () => {
+		page.status = 404;
+		page.error = { message: 'There is no module called “x”.' };
+		render(ErrorPage);
+		expect(screen.queryByRole('link', { name: 'Enter a join code' })).toBeNull();
 	});
 });
