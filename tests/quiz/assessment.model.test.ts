@@ -317,7 +317,9 @@ describe('assessment model (every reachable snapshot)', () => {
 				(id) => id !== '#quiz' && !/^#quiz\.(intro|summary|assessing|submitting)\b/.test(id)
 			)
 		).toEqual([]);
-		expect(Object.keys(statesFor(createActor(quizMachine, { input })) ?? {}).sort()).toEqual(expected);
+		expect(Object.keys(statesFor(createActor(quizMachine, { input })) ?? {}).sort()).toEqual(
+			expected
+		);
 	});
 
 	it('reaches a summary for every submit reason and every combination of answers', () => {
