@@ -239,7 +239,12 @@ async function act(
 				...(await withState(await currentOpen(ctx, new Date())))
 			});
 		}
-		open = { ...open, live: { ...open.live, state: result.state } };
+		open = {
+			...open,
+			live: { ...open.live, state: result.state },
+			// Submitting (or finishing practice) is what the reveal rule looks at.
+			finished: open.finished || result.state.snapshot.matches('summary')
+		};
 	}
 	const base = `/join/${ctx.assignment.code}/quiz`;
 	if (built.then === 'review') redirect(303, `${base}?review#review`);
