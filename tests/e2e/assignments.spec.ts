@@ -14,7 +14,6 @@ import {
 	openPage,
 	plannedAnswer,
 	questionById,
-	type KeyQuestion,
 	type PlannedAnswer
 } from './helpers.ts';
 
