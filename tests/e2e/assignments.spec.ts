@@ -12,6 +12,7 @@ import {
 	lessons,
 	normalize,
 	openPage,
+	paragraphs,
 	plannedAnswer,
 	questionById,
 	type PlannedAnswer
@@ -138,30 +139,55 @@ async function join(page: Page, typed: string, name: string): Promise<string> {
  * holds (explanations, the rationale of each wrong choice) must not be in any of them before the
  * student submits.
  */
-function recordResponses(page: Page): string[] {
-	const bodies: string[] = [];
+function recordResponses(page: Page): Body[] {
+	const bodies: Body[] = [];
 	page.on('response', (response: Response) => {
 		const type = response.headers()['content-type'] ?? '';
 		if (!/html|json|javascript|text/.test(type)) return;
-		bodies.push(`${response.url()}\n`);
-		const at = bodies.length - 1;
+		const body: Body = { url: response.url(), script: /javascript/.test(type), text: '' };
+		bodies.push(body);
 		response
 			.text()
-			.then((body) => (bodies[at] += body))
+			.then((text) => (body.text = text))
 			.catch(() => {});
 	});
 	return bodies;
 }
 
+interface Body {
+	url: string;
+	/** A script: the app's own code, which names fields such as `correct` for practice. */
+	script: boolean;
+	text: string;
+}
+
+const ARTICLE = normalize(paragraphs.map((p) => p.text).join(' ')).toLowerCase();
+
+/** What only the key holds: explanations, each wrong choice's rationale, and accepted answers not
+ * in the article anyway (those a student could copy from it give nothing away). */
 const KEY_ONLY: string[] = QUESTIONS.flatMap((q) => [
 	q.explanation,
-	...('choices' in q ? q.choices.flatMap((c) => (c.rationale ? [c.rationale] : [])) : [])
-]).filter((s) => s.length > 20);
+	...('choices' in q ? q.choices.flatMap((c) => (c.rationale ? [c.rationale] : [])) : []),
+	...(q.type === 'short-answer'
+		? q.accepted.filter((a) => a.length >= 4 && !ARTICLE.includes(normalize(a).toLowerCase()))
+		: [])
+]);
 
-function keyStringsIn(bodies: string[]): string[] {
-	const all = bodies.join('\n');
-	// JSON escapes some characters; compare on a short, plain run of each key string.
-	return KEY_ONLY.filter((s) => all.includes(s.slice(0, 40)));
+/** Data fields that grade or explain: in page data, form replies and `__data.json`. */
+const KEY_FIELD = /["']?\b(accepted|explanation|rationale|correct|credit|answers?)["']?\s*:/;
+
+function keyStringsIn(bodies: Body[]): string[] {
+	const found: string[] = [];
+	for (const body of bodies) {
+		// JSON escapes some characters; compare on a plain run of each key string.
+		for (const s of KEY_ONLY) {
+			const probe = s.length > 40 ? s.slice(0, 40) : s;
+			if (body.text.includes(probe)) found.push(`${body.url}: “${probe}”`);
+		}
+		const field = body.script ? null : KEY_FIELD.exec(body.text);
+		if (field) found.push(`${body.url}: field ${field[1]}`);
+	}
+	return found;
 }
 
 async function newContext(browser: Browser, javaScriptEnabled: boolean) {
