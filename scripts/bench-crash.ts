@@ -1,10 +1,14 @@
 /**
  * `npm run bench:crash`: builds the app (skip with `--no-build`), puts 200 simulated students on
- * the practice page with short pauses (50–300 ms before each answer), and kills the server with
+ * it with short pauses (50–300 ms before each answer), and kills the server with
  * SIGKILL five times at random (seeded) moments, restarting it each time on the same database.
  * A student whose request fails while the server is down is not acknowledged; it reads the quiz
  * again once the server is back (as a learner reloading the page would) and carries on from
  * whatever the server says.
+ *
+ * The flow is chosen with `--flow=` or BENCH_FLOW: `assessment` (the default: a 19-question
+ * assessment joined by code, every question answered, one answer changed, submitted, and again;
+ * see simulated-assessment.ts) or `practice` (the module page's practice).
  *
  * Afterwards, with the server stopped, the SQLite file must show:
  *   - every acknowledged answer stored (per learner: stored ≥ acknowledged),
@@ -15,6 +19,7 @@
  *
  * Last line: `crash: acknowledged N stored N lost L integrity ok|failed`; exits non-zero on any
  * loss or integrity failure. Options (flag or environment variable):
+ *   --flow=assessment BENCH_FLOW           assessment | practice
  *   --students=200   BENCH_CRASH_STUDENTS
  *   --duration=40    BENCH_CRASH_DURATION   seconds of answering
  *   --kills=5        BENCH_CRASH_KILLS
@@ -23,6 +28,12 @@
  */
 import { availableParallelism, loadavg } from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
+import {
+	AssessmentStudent,
+	compareAssessment,
+	flowOption,
+	warmUpAssessment
+} from './simulated-assessment.ts';
 import {
 	AppServer,
 	between,
@@ -50,6 +61,7 @@ const durationMs = option('duration', 'BENCH_CRASH_DURATION', 40) * 1000;
 const kills = option('kills', 'BENCH_CRASH_KILLS', 5);
 const seed = option('seed', 'BENCH_SEED', 1);
 const thinkMs: [number, number] = [50, 300];
+const flow = flowOption();
 
 buildUnlessSkipped();
 
@@ -71,26 +83,28 @@ const stats = new Stats();
 const killedAt: number[] = [];
 const outages: number[] = [];
 const problems: string[] = [];
-let crowd: Student[];
+let crowd: (Student | AssessmentStudent)[];
 let resumed = 0;
+let code = '';
 
 try {
 	await server.start();
-	const invalidated = await warmUp(client);
-	crowd = Array.from(
-		{ length: students },
-		() =>
-			new Student({
-				client,
-				stats,
-				rng: seededRng(childSeed(rng)),
-				invalidated,
-				thinkMs,
-				// Far longer than a restart; a student still without the quiz after this gives up.
-				recoverMs: 120_000,
-				restart: true
-			})
-	);
+	const invalidated = flow === 'practice' ? await warmUp(client) : '';
+	if (flow === 'assessment') code = await warmUpAssessment(client, new Stats(), seededRng(seed));
+	crowd = Array.from({ length: students }, () => {
+		const options = {
+			client,
+			stats,
+			rng: seededRng(childSeed(rng)),
+			thinkMs,
+			// Far longer than a restart; a student still without the quiz after this gives up.
+			recoverMs: 120_000,
+			restart: true
+		};
+		return flow === 'practice'
+			? new Student({ ...options, invalidated })
+			: new AssessmentStudent({ ...options, code });
+	});
 	const t0 = performance.now();
 	const deadline = t0 + durationMs;
 
@@ -131,7 +145,10 @@ try {
 	await server.stop();
 }
 
-const loss = compareWithDatabase(stats.acknowledged, database.path);
+const loss =
+	flow === 'practice'
+		? compareWithDatabase(stats.acknowledged, database.path)
+		: compareAssessment(crowd as AssessmentStudent[], database.path);
 const db = checkIntegrity(database.path);
 database.dispose();
 const integrityOk =
@@ -141,7 +158,7 @@ const integrityOk =
 	resumed === crowd.length;
 
 console.log(
-	`(${students} students for ${durationMs / 1000} s, ${thinkMs[0]}–${thinkMs[1]} ms before each answer, seed ${seed}; ` +
+	`(${flow}: ${students} students for ${durationMs / 1000} s, ${thinkMs[0]}–${thinkMs[1]} ms before each answer, seed ${seed}; ` +
 		`killed at ${killedAt.map((t) => round(t / 1000)).join(', ')} s, ` +
 		`back up after ${outages.map((t) => round(t / 1000, 2)).join(', ')} s; ` +
 		`load average ${round(loadavg()[0]!, 2)} on ${availableParallelism()} CPUs)`
@@ -180,8 +197,9 @@ process.exit(loss.lost === 0 && integrityOk ? 0 : 1);
 async function resumeProblem(
 	checker: HttpClient,
 	invalidated: string,
-	student: Student
+	student: Student | AssessmentStudent
 ): Promise<string | undefined> {
+	if (student instanceof AssessmentStudent) return assessmentResumeProblem(checker, student);
 	if (!student.learner) return 'a student never got a learner cookie';
 	if (!student.view) return `${student.learner}: lost track of the quiz (${student.gaveUp})`;
 	try {
@@ -197,5 +215,28 @@ async function resumeProblem(
 		return actual === expected ? undefined : `${student.learner}: saw ${expected}, now ${actual}`;
 	} catch (e) {
 		return `${student.learner}: ${(e as Error).message}`;
+	}
+}
+
+/** The same for a student of the assessment: the quiz page and its data, with their cookie. */
+async function assessmentResumeProblem(
+	checker: HttpClient,
+	student: AssessmentStudent
+): Promise<string | undefined> {
+	const who = student.learner ?? 'a student';
+	if (!student.learner) return `${who} never joined (${student.gaveUp})`;
+	if (!student.state) return `${who}: lost track of the quiz (${student.gaveUp})`;
+	const expected = AssessmentStudent.signature(student.state);
+	const again = new AssessmentStudent({ ...student.options, client: checker, stats: new Stats() });
+	again.adopt(student);
+	try {
+		const page = await checker.request('GET', `/join/${code}/quiz`, { cookie: again.cookieHeader });
+		if (page.status !== 200) return `${who}: page answered ${page.status}`;
+		const state = await again.reload();
+		if (!state) return `${who}: no state in __data.json`;
+		const actual = AssessmentStudent.signature(state);
+		return actual === expected ? undefined : `${who}: saw ${expected}, now ${actual}`;
+	} catch (e) {
+		return `${who}: ${(e as Error).message}`;
 	}
 }

@@ -1,6 +1,10 @@
 /**
  * `npm run bench:load`: builds the app (skip with `--no-build`), then puts simulated students on
- * the practice page of the built server, twice, each time on a fresh server and database:
+ * the built server, twice, each time on a fresh server and database. The flow is chosen with
+ * `--flow=` or BENCH_FLOW: `assessment` (the default) has a teacher assign a 19-question
+ * assessment and the students join it by code, answer every question, change one answer and
+ * submit (20 answers an attempt; see simulated-assessment.ts); `practice` has them practise on the
+ * module page.
  *
  *   load      a class: 500 students joining over the first 5 s, each reading 2–6 s before every
  *             answer, for 60 s. Latency per answer is what the learner waits: from sending the
@@ -18,6 +22,7 @@
  *   --students=500       BENCH_LOAD_STUDENTS
  *   --max-duration=20    BENCH_LOAD_MAX_DURATION    seconds of the saturation run
  *   --max-students=50    BENCH_LOAD_MAX_STUDENTS
+ *   --flow=assessment    BENCH_FLOW                 assessment | practice
  *   --seed=1             BENCH_SEED                 think times and answers are drawn from it
  *   --keep-db                                       keep the databases and print where they are
  *
@@ -26,6 +31,12 @@
  */
 import { availableParallelism, loadavg } from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
+import {
+	AssessmentStudent,
+	compareAssessment,
+	flowOption,
+	warmUpAssessment
+} from './simulated-assessment.ts';
 import {
 	AppServer,
 	buildUnlessSkipped,
@@ -43,6 +54,8 @@ import {
 	warmUp,
 	type Loss
 } from './simulated-student.ts';
+
+const flow = flowOption();
 
 interface Run {
 	students: number;
@@ -125,27 +138,48 @@ async function measure(run: Run): Promise<Measured> {
 	const server = new AppServer(await freePort(), db.path);
 	const client = new HttpClient(server.port, 60_000);
 	const stats = new Stats();
-	let students: Student[];
+	let students: (Student | AssessmentStudent)[];
+	let lossOf: () => Loss;
 	let elapsedMs: number;
 	let serverCpu: number;
 	let clientCpu: NodeJS.CpuUsage;
 	try {
 		await server.start();
-		const invalidated = await warmUp(client);
 		const rng = seededRng(run.seed);
-		students = Array.from(
-			{ length: run.students },
-			() =>
-				new Student({
-					client,
-					stats,
-					rng: seededRng(childSeed(rng)),
-					invalidated,
-					thinkMs: run.thinkMs,
-					recoverMs: 10_000,
-					restart: true
-				})
-		);
+		if (flow === 'practice') {
+			const invalidated = await warmUp(client);
+			students = Array.from(
+				{ length: run.students },
+				() =>
+					new Student({
+						client,
+						stats,
+						rng: seededRng(childSeed(rng)),
+						invalidated,
+						thinkMs: run.thinkMs,
+						recoverMs: 10_000,
+						restart: true
+					})
+			);
+			lossOf = () => compareWithDatabase(stats.acknowledged, db.path);
+		} else {
+			const code = await warmUpAssessment(client, new Stats(), seededRng(childSeed(rng)));
+			const crowd = Array.from(
+				{ length: run.students },
+				() =>
+					new AssessmentStudent({
+						client,
+						stats,
+						rng: seededRng(childSeed(rng)),
+						code,
+						thinkMs: run.thinkMs,
+						recoverMs: 10_000,
+						restart: true
+					})
+			);
+			students = crowd;
+			lossOf = () => compareAssessment(crowd, db.path);
+		}
 		const cpu0 = process.cpuUsage();
 		const serverCpu0 = server.cpuSeconds();
 		const t0 = performance.now();
@@ -170,14 +204,15 @@ async function measure(run: Run): Promise<Measured> {
 		console.error(`(server's last lines of output:)\n${server.log.slice(-10).join('\n')}`);
 	}
 
-	const loss = compareWithDatabase(stats.acknowledged, db.path);
+	const loss = lossOf();
 	db.dispose();
 	const seconds = elapsedMs / 1000;
 	const answers = stats.answers;
 	const perAnswer = (n: number) => (answers ? round(n / answers, 2) : NaN);
 	const stopped = students.filter((s) => s.gaveUp);
 	const notes = [
-		`(${run.students} students for ${run.durationMs / 1000} s, ` +
+		`(${flow}: ${flow === 'assessment' ? '19 questions, one answer changed, then submitted; ' : ''}` +
+			`${run.students} students for ${run.durationMs / 1000} s, ` +
 			`${run.thinkMs[0] / 1000}–${run.thinkMs[1] / 1000} s before each answer, seed ${run.seed}; ` +
 			`ran ${round(seconds)} s)`,
 		`(per answer: ${perAnswer(stats.requests)} requests, ${perAnswer(stats.bytesReceived / 1024)} KB received; ` +

@@ -8,6 +8,9 @@
  *                         200 requests from a learner part-way through       (budget 20 ms)
  *   answer-to-feedback    submit an answer → feedback on screen in Chromium,
  *                         median over the quiz's questions                   (budget 100 ms)
+ *   assessment-page-render-N  server render time of a student's assessment page with N
+ *                         events in the attempt's log (N = 10, 100, 1,000), median of 100
+ *                         requests                                           (budget 20 ms)
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
@@ -16,9 +19,11 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
 import { chromiumArgs, chromiumPath } from './chromium.ts';
+import { setUpAssessment } from './simulated-assessment.ts';
+import { HttpClient } from './simulated-student.ts';
 
 const PORT = Number(process.env.BENCH_PORT ?? 4180);
-const BASE = `http://localhost:${PORT}`;
+const BASE = `http://127.0.0.1:${PORT}`;
 const MODULE = '/modules/fleeing-kazakhs-and-puff-pieces';
 const results: { name: string; value: number; unit: string; budget: number }[] = [];
 
@@ -42,6 +47,7 @@ try {
 	await measureJavaScript();
 	await measureRender();
 	await measureFeedback();
+	await measureAssessmentRender();
 } finally {
 	server.kill();
 }
@@ -225,6 +231,78 @@ async function fillAnyAnswer(page: import('@playwright/test').Page): Promise<voi
 				el.selectedIndex = Math.min(1, el.options.length - 1);
 		}
 	});
+}
+
+/**
+ * A student's assessment page, rendered by the server, as the attempt's log grows: one student
+ * joins a teacher's assessment and saves an answer to its first question again and again
+ * (each save one `answer.record` event), and at 10, 100 and 1,000 events the page is fetched 100
+ * times with their cookie (after 20 unmeasured). The log is replayed when an attempt is first
+ * opened; after that the server keeps its actor, so this is what a student waits for on each load.
+ */
+async function measureAssessmentRender(): Promise<void> {
+	const client = new HttpClient(PORT, 30_000);
+	try {
+		const code = await setUpAssessment(client);
+		const form = (cookie?: string) => ({
+			origin: client.origin,
+			accept: 'text/html',
+			'content-type': 'application/x-www-form-urlencoded',
+			...(cookie ? { cookie } : {})
+		});
+		const joined = await client.request(
+			'POST',
+			`/join/${code}?/join`,
+			form(),
+			'name=Bench+Student'
+		);
+		const resume = (joined.headers['set-cookie'] ?? [])
+			.find((c) => c.startsWith(`cw_join_${code}=`))
+			?.split(';', 1)[0];
+		if (joined.status !== 303 || !resume) throw new Error(`join answered ${joined.status}`);
+		const quiz = `/join/${code}/quiz`;
+		await client.request('POST', `${quiz}?/start`, form(resume), '');
+		const page = (await client.request('GET', quiz, { cookie: resume })).body;
+		let seq = Number(/name="seq" value="(\d+)"/.exec(page)![1]);
+		const question = /name="question" value="([^"]+)"/.exec(page)![1]!;
+		for (const events of [10, 100, 1000]) {
+			while (seq < events) {
+				const saved = await client.request(
+					'POST',
+					`${quiz}?/answer`,
+					form(resume),
+					new URLSearchParams({
+						seq: String(seq),
+						question,
+						text: `answer ${seq % 2}`,
+						then: 'stay'
+					}).toString()
+				);
+				if (saved.status !== 303) throw new Error(`saving answered ${saved.status}`);
+				seq++;
+			}
+			const shown = (await client.request('GET', quiz, { cookie: resume })).body;
+			if (!shown.includes(`name="seq" value="${events}"`)) {
+				throw new Error(`the page does not show step ${events}`);
+			}
+			for (let i = 0; i < 20; i++) await client.request('GET', quiz, { cookie: resume });
+			const times: number[] = [];
+			for (let i = 0; i < 100; i++) {
+				const t0 = performance.now();
+				const res = await client.request('GET', quiz, { cookie: resume });
+				times.push(performance.now() - t0);
+				if (res.status !== 200) throw new Error(`the page answered ${res.status}`);
+			}
+			results.push({
+				name: `assessment-page-render-${events}`,
+				value: round(median(times), 2),
+				unit: 'ms',
+				budget: 20
+			});
+		}
+	} finally {
+		client.close();
+	}
 }
 
 function median(values: number[]): number {

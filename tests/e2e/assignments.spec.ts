@@ -322,7 +322,8 @@ test('a teacher assigns an assessment; two students take it, one without JavaScr
 
 	// The keyboard alone: choose with arrow keys, Enter saves and moves on.
 	const q2 = QUESTIONS[1]!;
-	const right = plannedAnswer(q2, true) as Extract<PlannedAnswer, { kind: 'radio' }>;
+	const right = plannedAnswer(q2, true);
+	if (right.kind !== 'radio') throw new Error(`${q2.id} is not answered with a radio`);
 	const radios = answerForm(b2).getByRole('radio');
 	await radios.first().focus();
 	const target = answerForm(b2).getByRole('radio', { name: right.labels[0]!, exact: true });
