@@ -480,20 +480,25 @@ export interface Student {
 export const MAX_DISPLAY_NAME = 40;
 
 /**
- * A display name as stored: trimmed, control and invisible format characters removed, internal
- * runs of space made one. Any script is fine; it is only ever shown as text.
+ * A display name as stored: trimmed, control characters removed (but a pasted tab or line break
+ * still separates words), invisible format characters removed (direction overrides that would reverse
+ * the rest of a roster line, zero-width spaces), internal runs of space made one. The zero-width
+ * joiner and non-joiner stay: Persian and other scripts need them to write names correctly, as
+ * do emoji sequences. Any script is fine; a name is only ever shown as text.
  */
 export function cleanDisplayName(name: string): string {
 	return name
 		.normalize('NFC')
-		.replace(/[\p{Cc}\p{Cf}]/gu, '')
+		.replace(/(?![\t\n\v\f\r])\p{Cc}/gu, '')
+		.replace(/(?![\u200c\u200d])\p{Cf}/gu, '')
 		.replace(/\s+/gu, ' ')
 		.trim();
 }
 
 export function displayNameProblem(name: string): string | undefined {
 	const clean = cleanDisplayName(name);
-	if (!clean) return 'Enter the name your teacher will see.';
+	// Joiners alone are no name: something must be visible.
+	if (!/[\p{L}\p{N}\p{S}\p{P}]/u.test(clean)) return 'Enter the name your teacher will see.';
 	if ([...clean].length > MAX_DISPLAY_NAME)
 		return `Keep your name to ${MAX_DISPLAY_NAME} characters.`;
 	return undefined;
