@@ -262,6 +262,19 @@ test('a teacher assigns an assessment; two students take it, one without JavaScr
 	await expect(teacher.getByRole('heading', { level: 1, name: /^Join “/ })).toBeVisible();
 	await expect(teacher.getByText(code.split('').join(' '))).toBeAttached();
 	await expectNoAxeViolations(teacher, 'projector page');
+	// The other new pages, as they first look: the edit form, the account page, the dashboard,
+	// and what a student sees before joining.
+	for (const [url, heading] of [
+		[`${new URL(assignmentUrl).pathname}/edit`, 'Edit settings'],
+		['/teacher/account', 'Your account'],
+		['/teacher', 'Hello, Ms Omarova'],
+		['/join', 'Join with a code'],
+		[`/join/${code}`, 'Fleeing Kazakhs and Puff Pieces']
+	] as const) {
+		await openPage(teacher, url);
+		await expect(teacher.getByRole('heading', { level: 1, name: heading })).toBeVisible();
+		await expectNoAxeViolations(teacher, url);
+	}
 
 	// Student A, JavaScript off: types the code in lower case with a space, joins, answers all.
 	const aContext = await newContext(browser, false);
@@ -368,6 +381,22 @@ test('a teacher assigns an assessment; two students take it, one without JavaScr
 	await expect(classRoster.getByRole('row').nth(2)).toContainText('Bolat');
 	await expectNoAxeViolations(teacher, 'class page');
 
+	// A made-up resume code in the cookie is nobody: back to the join page, nothing of Aigerim's.
+	const forgedContext = await newContext(browser, true);
+	await forgedContext.addCookies([
+		{
+			name: `cw_join_${code}`,
+			value: 'ABCDEFGHJK',
+			url: `${new URL(assignmentUrl).origin}/join/${code}`
+		}
+	]);
+	const forged = await forgedContext.newPage();
+	await forged.goto(`/join/${code}/quiz`);
+	await expect(forged).toHaveURL(new RegExp(`/join/${code}$`));
+	await expect(forged.getByRole('heading', { level: 2, name: 'Join' })).toBeVisible();
+	await expect(forged.getByText('Aigerim')).toHaveCount(0);
+	await forgedContext.close();
+
 	// Another teacher cannot see any of it: the same addresses are "not found".
 	const otherContext = await newContext(browser, true);
 	const other = await otherContext.newPage();
@@ -467,6 +496,7 @@ test('teacher pages need a session: signed out, a forged cookie and another site
 	await page.getByRole('button', { name: 'Sign in' }).click();
 	await expect(page.getByRole('alert')).toHaveText(/do not match/);
 	await expect(page.getByLabel('Email address')).toHaveValue(`nobody-${run}@school.example`);
+	await expectNoAxeViolations(page, 'sign-in page with its error');
 
 	// A form posted from another site is refused before it reaches the action.
 	const crossSite = await page.request.post('/teacher/signin', {
