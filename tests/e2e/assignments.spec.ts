@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import {
 	expect,
 	test,
@@ -375,11 +376,77 @@ test('a teacher assigns an assessment; two students take it, one without JavaScr
 		`Submitted: ${q2Points} of ${MAX_POINTS} points`
 	);
 	await teacher.getByRole('link', { name: '← Period 3 — World History' }).click();
+	const classUrl = teacher.url();
 	const classRoster = teacher.getByRole('table');
 	await expect(classRoster.getByRole('row')).toHaveCount(3);
 	await expect(classRoster.getByRole('row').nth(1)).toContainText('Aigerim');
 	await expect(classRoster.getByRole('row').nth(2)).toContainText('Bolat');
 	await expectNoAxeViolations(teacher, 'class page');
+
+	// Results: who got what, each cell a link to the answer with its cited explanation.
+	await teacher
+		.getByRole('link', { name: `Results for “${'Fleeing Kazakhs and Puff Pieces'}”` })
+		.click();
+	await expect(teacher.getByRole('heading', { level: 1, name: 'Results' })).toBeVisible();
+	await expect(teacher.getByText('2 of 2 students have submitted.')).toBeVisible();
+	await expect(teacher.getByRole('note')).toContainText('too few to trust');
+	const grid = teacher.getByRole('table', { name: /Each student’s mark on each question/ });
+	const aigerimRow = grid.getByRole('row', { name: /Aigerim/ });
+	const bolatRow = grid.getByRole('row', { name: /Bolat/ });
+	for (let n = 1; n <= TOTAL; n++) {
+		await expect(
+			aigerimRow.getByRole('link', { name: `Question ${n}: right`, exact: true })
+		).toBeVisible();
+	}
+	await expect(
+		bolatRow.getByRole('link', { name: 'Question 1: wrong', exact: true })
+	).toBeVisible();
+	await expect(
+		bolatRow.getByRole('link', { name: 'Question 2: right', exact: true })
+	).toBeVisible();
+	await expect(
+		bolatRow.getByRole('link', { name: 'Question 3: not answered', exact: true })
+	).toBeVisible();
+	// Facility of question 1: one of two right.
+	await expect(
+		teacher.getByRole('table', { name: 'Statistics for each question' }).getByRole('row').nth(1)
+	).toContainText('50%');
+	// Paragraph view: every paragraph a question cites says how much credit was lost there.
+	const cited = new Set(QUESTIONS.flatMap((q) => q.cites.map((c) => c.paragraph)));
+	const paragraphView = teacher.getByRole('region', {
+		name: 'Where in the article the class got lost'
+	});
+	for (const n of cited) {
+		await expect(
+			paragraphView.getByText(new RegExp(`^¶${n} — \\d+% of the credit lost`))
+		).toBeVisible();
+	}
+	await expectNoAxeViolations(teacher, 'results page');
+	// Sorted by score, lowest first: Bolat, then Aigerim.
+	await grid.getByRole('link', { name: 'Score' }).click();
+	await expect(grid.getByRole('row').nth(1)).toContainText('Bolat');
+	await expect(grid.getByRole('columnheader', { name: 'Score' })).toHaveAttribute(
+		'aria-sort',
+		'ascending'
+	);
+	// The CSV of totals, as a gradebook reads it.
+	const [download] = await Promise.all([
+		teacher.waitForEvent('download'),
+		teacher.getByRole('link', { name: 'totals' }).click()
+	]);
+	const csv = await readFile((await download.path())!, 'utf8');
+	expect(csv.startsWith('\ufeffStudent,Status,')).toBe(true);
+	expect(csv).toContain(`Aigerim,submitted,1,${MAX_POINTS},${MAX_POINTS},`);
+	const resultsUrl = teacher.url().replace(/[?#].*$/, '');
+	await grid.getByRole('link', { name: 'Question 1: wrong', exact: true }).click();
+	await expect(teacher.getByRole('heading', { level: 1, name: /^Bolat:/ })).toBeVisible();
+	const q1 = teacher
+		.getByRole('listitem')
+		.filter({ has: teacher.getByRole('heading', { name: /^Question 1:/ }) });
+	await expect(q1).toContainText('Their answer: I am not sure');
+	await expect(q1).toContainText(normalize(QUESTIONS[0]!.explanation).slice(0, 60));
+	const studentUrl = teacher.url().replace(/#.*$/, '');
+	await expectNoAxeViolations(teacher, 'a student’s answers');
 
 	// A made-up resume code in the cookie is nobody: back to the join page, nothing of Aigerim's.
 	const forgedContext = await newContext(browser, true);
@@ -405,11 +472,18 @@ test('a teacher assigns an assessment; two students take it, one without JavaScr
 		assignmentUrl,
 		`${assignmentUrl}/edit`,
 		`${assignmentUrl}/project`,
-		teacher.url()
+		classUrl,
+		resultsUrl,
+		studentUrl
 	]) {
 		const response = await other.goto(url);
 		expect(response?.status(), url).toBe(404);
 		await expect(other.getByRole('heading', { level: 1 })).toContainText(/not found|no such/i);
+	}
+	for (const file of ['totals.csv', 'marks.csv', 'items.csv']) {
+		const response = await other.request.get(`${resultsUrl}/${file}`);
+		expect(response.status(), file).toBe(404);
+		expect(await response.text()).not.toContain('Aigerim');
 	}
 	await otherContext.close();
 	await aContext.close();
