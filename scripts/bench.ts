@@ -11,6 +11,9 @@
  *   assessment-page-render-N  server render time of a student's assessment page with N
  *                         events in the attempt's log (N = 10, 100, 1,000), median of 100
  *                         requests                                           (budget 20 ms)
+ *   results-page-render   the teacher's results page for 500 submitted attempts on the
+ *                         43-question assignment, median of 20 requests      (budget 150 ms)
+ *   results-csv           the marks-per-question CSV for the same, median of 20 (budget 500 ms)
  */
 import { spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
@@ -19,8 +22,8 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
 import { chromiumArgs, chromiumPath } from './chromium.ts';
-import { setUpAssessment } from './simulated-assessment.ts';
-import { HttpClient } from './simulated-student.ts';
+import { AssessmentStudent, setUpAssessment, setUpAssignment } from './simulated-assessment.ts';
+import { HttpClient, seededRng, Stats } from './simulated-student.ts';
 
 const PORT = Number(process.env.BENCH_PORT ?? 4180);
 const BASE = `http://127.0.0.1:${PORT}`;
@@ -48,6 +51,7 @@ try {
 	await measureRender();
 	await measureFeedback();
 	await measureAssessmentRender();
+	await measureResults();
 } finally {
 	server.kill();
 }
@@ -299,6 +303,65 @@ async function measureAssessmentRender(): Promise<void> {
 				unit: 'ms',
 				budget: 20
 			});
+		}
+	} finally {
+		client.close();
+	}
+}
+
+/**
+ * A class of 500 takes the whole module (43 questions) as an assessment through the requests a
+ * browser makes (16 at a time, no pauses: setting up, not measured), all submitted; then the
+ * teacher's results page and the marks CSV are each fetched 20 times (after 3 unmeasured).
+ */
+async function measureResults(): Promise<void> {
+	const client = new HttpClient(PORT, 60_000);
+	try {
+		const { code, cookie, assignmentPath } = await setUpAssignment(client, 'all');
+		const stats = new Stats();
+		const rng = seededRng(7);
+		let next = 0;
+		const students: AssessmentStudent[] = [];
+		const t0 = performance.now();
+		await Promise.all(
+			Array.from({ length: 16 }, async () => {
+				while (next < 500) {
+					next++;
+					const student = new AssessmentStudent({
+						client,
+						stats,
+						rng: seededRng(Math.floor(rng() * 2 ** 32)),
+						code,
+						thinkMs: [0, 0],
+						recoverMs: 10_000,
+						restart: false
+					});
+					students.push(student);
+					await student.run(performance.now() + 120_000);
+				}
+			})
+		);
+		const submitted = students.filter((s) => s.state?.assessment?.status === 'submitted').length;
+		if (submitted !== 500 || stats.errorCount) {
+			throw new Error(`results: ${submitted} of 500 submitted; errors ${stats.errorSummary()}`);
+		}
+		console.log(
+			`(results: 500 students took 43 questions and submitted in ${round((performance.now() - t0) / 1000, 1)} s)`
+		);
+		for (const [name, path, budget] of [
+			['results-page-render', `${assignmentPath}/results`, 150],
+			['results-csv', `${assignmentPath}/results/marks.csv`, 500]
+		] as const) {
+			const times: number[] = [];
+			for (let i = 0; i < 23; i++) {
+				const t = performance.now();
+				const res = await client.request('GET', path, { cookie });
+				if (i >= 3) times.push(performance.now() - t);
+				if (res.status !== 200 || !res.body.includes('Q43')) {
+					throw new Error(`${path} answered ${res.status}`);
+				}
+			}
+			results.push({ name, value: round(median(times), 1), unit: 'ms', budget });
 		}
 	} finally {
 		client.close();

@@ -37,6 +37,15 @@ import {
 /** Two lessons, 9 + 10 questions: with one answer changed, 20 answers an attempt. */
 export const ASSESSMENT_LESSONS = ['releases-and-public-interest', 'families-across-the-border'];
 
+/** Every lesson of the module: 43 questions. */
+const ALL_LESSONS = [
+	'the-announcement',
+	'kazinform-press-tour',
+	'releases-and-public-interest',
+	'families-across-the-border',
+	'allowing-or-fleeing'
+];
+
 const MAX_STEPS = 100_000;
 
 /** The part of the quiz page's state a student acts on (src/routes/join/[code]/quiz). */
@@ -69,6 +78,22 @@ function cookieFrom(res: HttpResponse, name: string): string | undefined {
  * attempts, all through the teacher pages' forms. Returns the join code.
  */
 export async function setUpAssessment(client: HttpClient): Promise<string> {
+	return (await setUpAssignment(client, ASSESSMENT_LESSONS)).code;
+}
+
+export interface SetUp {
+	code: string;
+	/** The teacher's session cookie, `cw_session=…`. */
+	cookie: string;
+	/** `/teacher/assignments/<id>`. */
+	assignmentPath: string;
+}
+
+/** The same, for the given lessons (all of the module's, if `all`). */
+export async function setUpAssignment(
+	client: HttpClient,
+	lessons: readonly string[] | 'all'
+): Promise<SetUp> {
 	const post = async (path: string, fields: [string, string][], cookie?: string) => {
 		const res = await client.request(
 			'POST',
@@ -93,7 +118,7 @@ export async function setUpAssessment(client: HttpClient): Promise<string> {
 		`${classPath}/assign`,
 		[
 			['module', SLUG],
-			...ASSESSMENT_LESSONS.map((l): [string, string] => ['lessons', l]),
+			...(lessons === 'all' ? ALL_LESSONS : lessons).map((l): [string, string] => ['lessons', l]),
 			['mode', 'assessment'],
 			['maxAttempts', 'unlimited'],
 			['opensAt', ''],
@@ -103,10 +128,11 @@ export async function setUpAssessment(client: HttpClient): Promise<string> {
 		],
 		cookie
 	);
-	const page = await client.request('GET', String(assigned.headers.location), { cookie });
+	const assignmentPath = String(assigned.headers.location);
+	const page = await client.request('GET', assignmentPath, { cookie });
 	const code = /\/join\/([A-Z0-9]{7})\b/.exec(page.body)?.[1];
 	if (page.status !== 200 || !code) throw new Error('setup: no join code on the assignment page');
-	return code;
+	return { code, cookie, assignmentPath };
 }
 
 type Result =
