@@ -166,3 +166,36 @@ export async function rosterOf(
 	}
 	return entries;
 }
+
+/**
+ * A cheap fingerprint of everything a teacher's live pages show for an assignment: who joined,
+ * attempts started and submitted, and every event recorded. It changes whenever any of them does,
+ * so a page can ask "anything new?" without loading the roster (an ETag).
+ */
+export async function progressVersion(db: Db, assignmentId: string): Promise<string> {
+	const students = await db
+		.selectFrom('students')
+		.select((eb) => [
+			eb.fn.countAll<number>().as('n'),
+			eb.fn.sum<number>('extra_attempts').as('extra')
+		])
+		.where('assignment_id', '=', assignmentId)
+		.executeTakeFirstOrThrow();
+	const attempts = await db
+		.selectFrom('assignment_attempts as t')
+		.innerJoin('students as s', 's.id', 't.student_id')
+		.select((eb) => [
+			eb.fn.countAll<number>().as('n'),
+			eb.fn.count<number>('t.submitted_at').as('submitted')
+		])
+		.where('s.assignment_id', '=', assignmentId)
+		.executeTakeFirstOrThrow();
+	const events = await db
+		.selectFrom('attempt_events as e')
+		.innerJoin('assignment_attempts as t', 't.attempt_id', 'e.attempt_id')
+		.innerJoin('students as s', 's.id', 't.student_id')
+		.select((eb) => eb.fn.countAll<number>().as('n'))
+		.where('s.assignment_id', '=', assignmentId)
+		.executeTakeFirstOrThrow();
+	return [students.n, students.extra ?? 0, attempts.n, attempts.submitted, events.n].join('.');
+}
