@@ -485,6 +485,7 @@ test('a teacher assigns an assessment; two students take it, one without JavaScr
 		expect(response.status(), file).toBe(404);
 		expect(await response.text()).not.toContain('Aigerim');
 	}
+	expect((await other.request.get(`${assignmentUrl}/progress`)).status()).toBe(404);
 	await otherContext.close();
 	await aContext.close();
 	await b2Context.close();
@@ -504,6 +505,8 @@ test('once students have started, an assignment’s lessons and mode cannot chan
 	await page.getByRole('button', { name: 'Assign', exact: true }).click();
 	const joinLink = await page.getByRole('textbox', { name: 'Join link' }).inputValue();
 	await expect(page.getByRole('region', { name: 'Settings' })).toContainText(/practice/i);
+	// Without JavaScript the roster is as of loading, with a way to the latest.
+	await expect(page.getByRole('link', { name: 'Reload for the latest' })).toBeVisible();
 
 	// Before anyone starts, every setting can change.
 	await page.getByRole('link', { name: 'Edit settings' }).click();
@@ -582,5 +585,44 @@ test('teacher pages need a session: signed out, a forged cookie and another site
 	const headers = (await page.request.get('/teacher/signin')).headers();
 	expect(headers['cache-control']).toContain('no-store');
 	expect(headers['content-security-policy']).toContain("frame-ancestors 'self'");
+	await context.close();
+});
+
+test('the assignment page updates live as students join and answer, without a reload', async ({
+	browser
+}) => {
+	test.setTimeout(120_000);
+	const context = await newContext(browser, true);
+	const teacher = await context.newPage();
+	await signUp(teacher, 'Ms Watcher', 'watcher');
+	await teacher.getByLabel('Class name').fill('Period 6');
+	await teacher.getByRole('button', { name: 'Create class' }).click();
+	await teacher.getByRole('link', { name: 'Assign a module' }).click();
+	await teacher.getByRole('radio', { name: /^Assessment/ }).check();
+	await teacher.getByRole('button', { name: 'Assign', exact: true }).click();
+	const joinLink = await teacher.getByRole('textbox', { name: 'Join link' }).inputValue();
+	await expect(teacher.getByText(/Live: updates as students work/)).toBeVisible();
+	await expect(teacher.getByText('No students have joined yet.')).toBeVisible();
+	let reloads = 0;
+	teacher.on('framenavigated', (frame) => {
+		if (frame === teacher.mainFrame()) reloads++;
+	});
+
+	const studentContext = await newContext(browser, false);
+	const student = await studentContext.newPage();
+	await join(student, joinLink.split('/').at(-1)!, 'Chen');
+	// A few seconds' polling: the row appears on the teacher's open page.
+	const row = teacher.getByRole('row', { name: /Chen/ });
+	await expect(row).toContainText('Not started', { timeout: 20_000 });
+	await student.getByRole('button', { name: 'Start the assessment' }).click();
+	await expect(row).toContainText('In progress: 0 of', { timeout: 20_000 });
+	const first = questionById(lessons[0]!.questions[0]!);
+	const answer = plannedAnswer(first, true);
+	if (answer.kind !== 'radio') throw new Error(`${first.id} is not answered with a radio`);
+	await answerForm(student).getByRole('radio', { name: answer.labels[0]!, exact: true }).check();
+	await answerForm(student).getByRole('button', { name: 'Save and next' }).click();
+	await expect(row).toContainText('In progress: 1 of', { timeout: 20_000 });
+	expect(reloads, 'the page itself was never reloaded').toBe(0);
+	await studentContext.close();
 	await context.close();
 });
