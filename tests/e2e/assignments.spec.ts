@@ -411,6 +411,13 @@ test('a teacher assigns an assessment; two students take it, one without JavaScr
 	await expect(
 		teacher.getByRole('table', { name: 'Statistics for each question' }).getByRole('row').nth(1)
 	).toContainText('50%');
+	// Charts are images with their figures as a table: Aigerim's full marks are in the top tenth.
+	const distribution = teacher.getByRole('figure', { name: /^Score distribution/ });
+	await expect(distribution.getByRole('img', { name: /^Score distribution/ })).toBeVisible();
+	await distribution.getByText('The figures as a table').click();
+	await expect(distribution.getByRole('row', { name: /^90–100%/ })).toContainText('1 student');
+	await expect(teacher.getByRole('img', { name: /^Facility per question/ })).toBeVisible();
+	await expect(teacher.getByRole('img', { name: 'Credit earned per skill' })).toBeVisible();
 	// Paragraph view: every paragraph a question cites says how much credit was lost there.
 	const cited = new Set(QUESTIONS.flatMap((q) => q.cites.map((c) => c.paragraph)));
 	const paragraphView = teacher.getByRole('region', {

@@ -37,7 +37,17 @@ export const load: PageServerLoad = async (event) => {
 	const pageAsked = Number(event.url.searchParams.get('page') ?? '1');
 	const page = Number.isInteger(pageAsked) ? Math.min(Math.max(1, pageAsked), pages) : 1;
 	const shown = students.slice((page - 1) * PAGE_SIZE, page * PAGE_SIZE);
+	// Score distribution: submitted totals in tenths of the maximum (the top one includes 100%).
+	const bins = Array.from({ length: 10 }, (_, i) => ({
+		label: `${i * 10}–${i * 10 + 10}%`,
+		count: 0
+	}));
+	for (const s of results.students) {
+		if (s.score === null || !s.maxScore) continue;
+		bins[Math.min(9, Math.floor((s.score / s.maxScore) * 10))]!.count++;
+	}
 	return {
+		distribution: bins,
 		assignment: { id: a.id, className: a.className, moduleTitle: module.title, mode: a.mode },
 		...results,
 		// The grid needs only each cell's mark, one letter each (r, p, w, u): for a class of 500 on
