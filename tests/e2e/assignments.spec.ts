@@ -263,6 +263,37 @@ test('a teacher assigns an assessment; two students take it, one without JavaScr
 	await expect(teacher.getByRole('heading', { level: 1, name: /^Join “/ })).toBeVisible();
 	await expect(teacher.getByText(code.split('').join(' '))).toBeAttached();
 	await expectNoAxeViolations(teacher, 'projector page');
+
+	// Paper, for students without a device: a worksheet with no key, and its answer key, each
+	// printing only their content.
+	await openPage(teacher, new URL(assignmentUrl).pathname);
+	await teacher.getByRole('link', { name: 'printable worksheet' }).click();
+	await expect(
+		teacher.getByRole('heading', { level: 1, name: 'Fleeing Kazakhs and Puff Pieces' })
+	).toBeVisible();
+	await expect(teacher.getByRole('heading', { level: 3 })).toHaveCount(TOTAL);
+	const worksheetText = await teacher.locator('main').innerText();
+	for (const q of QUESTIONS) expect(worksheetText).not.toContain(q.explanation.slice(0, 40));
+	await expectNoAxeViolations(teacher, 'worksheet');
+	await teacher.emulateMedia({ media: 'print' });
+	await expect(teacher.getByRole('button', { name: 'Print' })).toBeHidden();
+	await expect(teacher.getByRole('link', { name: 'For teachers' })).toBeHidden();
+	await expect(teacher.getByText('¶1', { exact: true })).toBeVisible();
+	const worksheetPdf = await teacher.pdf({ format: 'A4' });
+	expect(worksheetPdf.subarray(0, 5).toString()).toBe('%PDF-');
+	expect(worksheetPdf.toString('latin1').match(/\/Type\s*\/Page\b/g)?.length).toBeGreaterThan(1);
+	await teacher.emulateMedia({ media: 'screen' });
+	await teacher.getByRole('link', { name: '← Back to the assignment' }).click();
+	await teacher.getByRole('link', { name: 'answer key' }).click();
+	await expect(teacher.getByRole('heading', { level: 1, name: /^Answer key/ })).toBeVisible();
+	await expect(teacher.locator('main')).toContainText(
+		normalize(QUESTIONS[0]!.explanation).slice(0, 60)
+	);
+	await expectNoAxeViolations(teacher, 'answer key');
+	await teacher.emulateMedia({ media: 'print' });
+	const keyPdf = await teacher.pdf({ format: 'A4' });
+	expect(keyPdf.subarray(0, 5).toString()).toBe('%PDF-');
+	await teacher.emulateMedia({ media: 'screen' });
 	// The other new pages, as they first look: the edit form, the account page, the dashboard,
 	// and what a student sees before joining.
 	for (const [url, heading] of [
@@ -479,6 +510,8 @@ test('a teacher assigns an assessment; two students take it, one without JavaScr
 		assignmentUrl,
 		`${assignmentUrl}/edit`,
 		`${assignmentUrl}/project`,
+		`${assignmentUrl}/worksheet`,
+		`${assignmentUrl}/answer-key`,
 		classUrl,
 		resultsUrl,
 		studentUrl
