@@ -459,6 +459,21 @@ test('a teacher assigns an assessment; two students take it, one without JavaScr
 			paragraphView.getByText(new RegExp(`^¶${n} — \\d+% of the credit lost`))
 		).toBeVisible();
 	}
+	const paragraphTable = teacher.getByRole('table', { name: 'Credit lost per cited paragraph' });
+	await expect(paragraphTable.getByRole('row')).toHaveCount(cited.size + 1);
+	await paragraphTable.getByRole('link', { name: 'Credit lost' }).click();
+	await expect(
+		teacher
+			.getByRole('table', { name: 'Credit lost per cited paragraph' })
+			.getByRole('columnheader', { name: 'Credit lost' })
+	).toHaveAttribute('aria-sort', 'descending');
+	const lost = await teacher
+		.getByRole('table', { name: 'Credit lost per cited paragraph' })
+		.getByRole('row')
+		.evaluateAll((rows) =>
+			rows.slice(1).map((r) => Number(r.children[1]!.textContent!.replace('%', '')))
+		);
+	expect(lost).toEqual([...lost].sort((x, y) => y - x));
 	await expectNoAxeViolations(teacher, 'results page');
 	// Sorted by score, lowest first: Bolat, then Aigerim.
 	await grid.getByRole('link', { name: 'Score' }).click();

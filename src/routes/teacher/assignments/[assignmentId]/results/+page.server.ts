@@ -48,6 +48,7 @@ export const load: PageServerLoad = async (event) => {
 	}
 	return {
 		distribution: bins,
+		paragraphSort: event.url.searchParams.get('psort') === 'lost' ? 'lost' : 'paragraph',
 		assignment: { id: a.id, className: a.className, moduleTitle: module.title, mode: a.mode },
 		...results,
 		// The grid needs only each cell's mark, one letter each (r, p, w, u): for a class of 500 on
