@@ -643,7 +643,7 @@ test('teacher pages need a session: signed out, a forged cookie and another site
 	await context.close();
 });
 
-test('the assignment page updates live as students join and answer, without a reload', async ({
+test('the assignment page updates live as two students join and answer, without a reload', async ({
 	browser
 }) => {
 	test.setTimeout(120_000);
@@ -677,7 +677,17 @@ test('the assignment page updates live as students join and answer, without a re
 	await answerForm(student).getByRole('radio', { name: answer.labels[0]!, exact: true }).check();
 	await answerForm(student).getByRole('button', { name: 'Save and next' }).click();
 	await expect(row).toContainText('In progress: 1 of', { timeout: 20_000 });
+	// A second student, on another device with JavaScript: the first one's row stays as it was.
+	const secondContext = await newContext(browser, true);
+	const second = await secondContext.newPage();
+	await join(second, joinLink.split('/').at(-1)!, 'Dara');
+	await second.getByRole('button', { name: 'Start the assessment' }).click();
+	await expect(second.getByRole('heading', { level: 3, name: /^Question 1 of/ })).toBeVisible();
+	const secondRow = teacher.getByRole('row', { name: /Dara/ });
+	await expect(secondRow).toContainText('In progress: 0 of', { timeout: 20_000 });
+	await expect(row).toContainText('In progress: 1 of');
 	expect(reloads, 'the page itself was never reloaded').toBe(0);
+	await secondContext.close();
 	await studentContext.close();
 	await context.close();
 });
