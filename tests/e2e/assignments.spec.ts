@@ -490,6 +490,23 @@ test('a teacher assigns an assessment; two students take it, one without JavaScr
 	const csv = await readFile((await download.path())!, 'utf8');
 	expect(csv.startsWith('\ufeffStudent,Status,')).toBe(true);
 	expect(csv).toContain(`Aigerim,submitted,1,${MAX_POINTS},${MAX_POINTS},`);
+	const downloaded = async (name: string) => {
+		const [file] = await Promise.all([
+			teacher.waitForEvent('download'),
+			teacher.getByRole('link', { name }).click()
+		]);
+		return readFile((await file.path())!, 'utf8');
+	};
+	const marksCsv = (await downloaded('marks per question')).slice(1).split('\r\n');
+	expect(marksCsv[0]).toBe(
+		['Student', 'Status', ...QUESTIONS.map((q, i) => `Q${i + 1} (${q.points})`)].join(',')
+	);
+	expect(marksCsv[1]).toBe(['Aigerim', 'submitted', ...QUESTIONS.map((q) => q.points)].join(','));
+	const itemsCsv = (await downloaded('item statistics')).slice(1).split('\r\n');
+	expect(itemsCsv).toHaveLength(TOTAL + 1);
+	// Question 2: both students right, so facility 1 and no discrimination.
+	expect(itemsCsv[2]).toMatch(/^Q2,/);
+	expect(itemsCsv[2]).toContain(',1,0,n/a,');
 	const resultsUrl = teacher.url().replace(/[?#].*$/, '');
 	await grid.getByRole('link', { name: 'Question 1: wrong', exact: true }).click();
 	await expect(teacher.getByRole('heading', { level: 1, name: /^Bolat:/ })).toBeVisible();
