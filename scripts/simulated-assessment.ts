@@ -19,10 +19,11 @@
 import { createHash } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import Database from 'better-sqlite3';
-import { parse as parseDevalue, unflatten } from 'devalue';
+import { unflatten } from 'devalue';
 import type { PublicQuestion } from '../src/lib/quiz/questions.ts';
 import type { AssessmentView } from '../src/lib/quiz/view.ts';
 import {
+	actionResult,
 	answerFields,
 	between,
 	type HttpClient,
@@ -133,33 +134,6 @@ export async function setUpAssignment(
 	const code = /\/join\/([A-Z0-9]{7})\b/.exec(page.body)?.[1];
 	if (page.status !== 200 || !code) throw new Error('setup: no join code on the assignment page');
 	return { code, cookie, assignmentPath };
-}
-
-type Result =
-	| { type: 'redirect'; status: number; location: string }
-	| { type: 'success' | 'failure'; status: number; data: unknown }
-	| { type: 'error'; status: number };
-
-function actionResult(res: HttpResponse): Result | undefined {
-	if (!String(res.headers['content-type']).startsWith('application/json')) return undefined;
-	try {
-		const json = JSON.parse(res.body) as {
-			type?: string;
-			status?: number;
-			location?: string;
-			data?: string;
-		};
-		const status = json.status ?? res.status;
-		if (json.type === 'redirect')
-			return { type: 'redirect', status, location: String(json.location) };
-		if (json.type === 'success' || json.type === 'failure') {
-			return { type: json.type, status, data: json.data ? parseDevalue(json.data) : undefined };
-		}
-		if (json.type === 'error') return { type: 'error', status: res.status };
-	} catch {
-		return undefined;
-	}
-	return undefined;
 }
 
 function isState(value: unknown): value is StudentState {

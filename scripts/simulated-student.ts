@@ -197,13 +197,13 @@ export class HttpClient {
 // ---------------------------------------------------------------------------------------------
 // What SvelteKit sends back.
 
-type ActionResult =
+export type ActionResult =
 	| { type: 'redirect'; status: number; location: string }
 	| { type: 'success' | 'failure'; status: number; data: unknown }
 	| { type: 'error'; status: number };
 
 /** An enhanced form post's JSON result, with `data` decoded; undefined if it is not one. */
-function actionResult(res: HttpResponse): ActionResult | undefined {
+export function actionResult(res: HttpResponse): ActionResult | undefined {
 	if (!String(res.headers['content-type']).startsWith('application/json')) return undefined;
 	let json: { type?: unknown; status?: unknown; location?: unknown; data?: unknown };
 	try {

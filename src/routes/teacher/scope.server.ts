@@ -4,8 +4,15 @@
  * guessed id learns nothing, not even that it exists.
  */
 import { error, type Cookies } from '@sveltejs/kit';
-import { assignmentForTeacher, classOf } from '$lib/server/assignments.ts';
+import type { Module, Question } from '$lib/content/schema.ts';
+import {
+	assignmentForTeacher,
+	classOf,
+	quizConfigOf,
+	type Assignment
+} from '$lib/server/assignments.ts';
 import { database } from '$lib/server/db.ts';
+import { findModule } from '$lib/server/modules.ts';
 import { requireTeacher } from '$lib/server/teacherSession.ts';
 
 interface Scoped<P> {
@@ -30,4 +37,18 @@ export async function assignmentOr404(event: Scoped<{ assignmentId: string }>) {
 	);
 	if (!assignment) error(404, 'There is no such assignment among yours.');
 	return { teacher, assignment };
+}
+
+/** The assignment, as above, with its module: a 404 that says so if the module is gone. */
+export async function assignmentWithModuleOr404(event: Scoped<{ assignmentId: string }>) {
+	const scoped = await assignmentOr404(event);
+	const module = findModule(scoped.assignment.moduleSlug);
+	if (!module) error(404, 'This assignment’s module is no longer on this server.');
+	return { ...scoped, module };
+}
+
+/** The assignment's questions with their keys, in its lessons' order (for its teacher only). */
+export function questionsOf(assignment: Assignment, module: Module): Question[] {
+	const byId = new Map(module.questions.map((q) => [q.id, q]));
+	return quizConfigOf(assignment, module).questionIds.map((id) => byId.get(id)!);
 }

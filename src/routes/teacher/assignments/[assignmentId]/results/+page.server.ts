@@ -1,9 +1,7 @@
-import { error } from '@sveltejs/kit';
 import { database } from '$lib/server/db.ts';
-import { findModule } from '$lib/server/modules.ts';
 import { resultsOf, type Mark, type StudentResult } from '$lib/server/results.ts';
 import { FEW_ATTEMPTS } from '$lib/results/itemStatistics.ts';
-import { assignmentOr404 } from '../../../scope.server.ts';
+import { assignmentWithModuleOr404 } from '../../../scope.server.ts';
 import type { PageServerLoad } from './$types';
 
 export type SortKey = 'name' | 'score' | 'time';
@@ -21,9 +19,7 @@ const SORTS: Record<SortKey, (x: StudentResult, y: StudentResult) => number> = {
 };
 
 export const load: PageServerLoad = async (event) => {
-	const { assignment: a } = await assignmentOr404(event);
-	const module = findModule(a.moduleSlug);
-	if (!module) error(404, 'This assignment’s module is no longer on this server.');
+	const { assignment: a, module } = await assignmentWithModuleOr404(event);
 	const results = await resultsOf(await database(), a, module, new Date());
 	const asked = event.url.searchParams.get('sort');
 	const sort: SortKey = asked === 'score' || asked === 'time' ? asked : 'name';

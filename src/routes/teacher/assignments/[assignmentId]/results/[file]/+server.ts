@@ -1,19 +1,16 @@
 /** The results as CSV files (see $lib/server/resultsCsv.ts), for this assignment's teacher only. */
 import { error } from '@sveltejs/kit';
 import { database } from '$lib/server/db.ts';
-import { findModule } from '$lib/server/modules.ts';
 import { resultsOf } from '$lib/server/results.ts';
 import { isCsvFile, resultsCsv } from '$lib/server/resultsCsv.ts';
-import { assignmentOr404 } from '../../../../scope.server.ts';
+import { assignmentWithModuleOr404 } from '../../../../scope.server.ts';
 import type { RequestHandler } from './$types';
 
 export const GET: RequestHandler = async (event) => {
 	const file = event.params.file;
 	if (!isCsvFile(file))
 		error(404, 'There is no such file. The results come as totals.csv, marks.csv and items.csv.');
-	const { assignment: a } = await assignmentOr404(event);
-	const module = findModule(a.moduleSlug);
-	if (!module) error(404, 'This assignment’s module is no longer on this server.');
+	const { assignment: a, module } = await assignmentWithModuleOr404(event);
 	const results = await resultsOf(await database(), a, module, new Date());
 	const body = resultsCsv(file, results);
 	const name = `${a.className}-${module.slug}-${event.params.file}`
