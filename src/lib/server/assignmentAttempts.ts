@@ -9,6 +9,7 @@ import type { Module } from '$lib/content/schema.ts';
 import type { QuizEvent } from '$lib/quiz/quizMachine.ts';
 import { attemptProgress } from '$lib/quiz/view.ts';
 import {
+	attemptsAllowed,
 	attemptsOf,
 	deadlineOf,
 	markSubmitted,
@@ -112,16 +113,24 @@ export interface RosterEntry {
 	status: RosterStatus;
 }
 
+export interface StudentLatest {
+	student: Student;
+	/** Attempts used (the latest is the one opened). */
+	attempts: number;
+	/** The latest attempt at its current state (overdue ones settled), or null before any. */
+	open: OpenAttempt | null;
+}
+
 /**
- * Every student of an assignment, by name, with their latest attempt's status; settles overdue
- * attempts.
+ * Every student of an assignment, alphabetically as a teacher reads a register (joining order
+ * breaks ties), each with their latest attempt opened: what the roster and the results read.
  */
-export async function rosterOf(
+export async function latestOfEach(
 	db: Db,
 	a: Assignment,
 	module: Module,
 	now: Date
-): Promise<RosterEntry[]> {
+): Promise<StudentLatest[]> {
 	const students = await studentsOf(db, a.id);
 	const attempts = await attemptsOf(
 		db,
@@ -135,16 +144,33 @@ export async function rosterOf(
 		latest.set(t.studentId, t);
 		counts.set(t.studentId, (counts.get(t.studentId) ?? 0) + 1);
 	}
-	const entries: RosterEntry[] = [];
-	// Alphabetical, as a teacher reads a register; joining order breaks ties.
 	const byName = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
 	const ordered = students.slice().sort((x, y) => byName.compare(x.displayName, y.displayName));
+	const entries: StudentLatest[] = [];
 	for (const student of ordered) {
 		const attempt = latest.get(student.id);
-		const allowed = a.maxAttempts === 0 ? Infinity : a.maxAttempts + student.extraAttempts;
+		entries.push({
+			student,
+			attempts: counts.get(student.id) ?? 0,
+			open: attempt ? await openAttempt(db, a, module, attempt, now) : null
+		});
+	}
+	return entries;
+}
+
+/**
+ * Every student of an assignment, by name, with their latest attempt's status; settles overdue
+ * attempts.
+ */
+export async function rosterOf(
+	db: Db,
+	a: Assignment,
+	module: Module,
+	now: Date
+): Promise<RosterEntry[]> {
+	return (await latestOfEach(db, a, module, now)).map(({ student, attempts, open }) => {
 		let status: RosterStatus = { kind: 'not-started' };
-		if (attempt) {
-			const open = await openAttempt(db, a, module, attempt, now);
+		if (open) {
 			const p = attemptProgress(open.live.state.snapshot);
 			status = open.finished
 				? {
@@ -162,9 +188,8 @@ export async function rosterOf(
 						deadline: open.deadline?.at ?? null
 					};
 		}
-		entries.push({ student, attempts: counts.get(student.id) ?? 0, allowed, status });
-	}
-	return entries;
+		return { student, attempts, allowed: attemptsAllowed(a, student), status };
+	});
 }
 
 /**

@@ -11,7 +11,7 @@
  * code's student, so a guessed id in a URL finds nothing that is not the caller's.
  */
 import { randomInt } from 'node:crypto';
-import type { Module } from '$lib/content/schema.ts';
+import type { Module, Question } from '$lib/content/schema.ts';
 import type { QuizEvent, QuizSettings } from '$lib/quiz/quizMachine.ts';
 import { sha256 } from './accounts.ts';
 import { appendEvent, createAttempt, type AttemptRow } from './attempts.ts';
@@ -464,6 +464,12 @@ export function quizConfigOf(a: AssignmentSettings, module: Module) {
 		questionIds: module.lessons.filter((l) => a.lessons.includes(l.id)).flatMap((l) => l.questions),
 		settings
 	};
+}
+
+/** The assignment's questions with their keys, in its lessons' order (server side only). */
+export function questionsOf(a: AssignmentSettings, module: Module): Question[] {
+	const byId = new Map(module.questions.map((q) => [q.id, q]));
+	return quizConfigOf(a, module).questionIds.map((id) => byId.get(id)!);
 }
 
 // ---------------------------------------------------------------------------------------------

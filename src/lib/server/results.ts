@@ -14,14 +14,8 @@ import {
 	type Share
 } from '$lib/results/aggregate.ts';
 import { itemStatistics, type Statistics } from '$lib/results/itemStatistics.ts';
-import { openAttempt } from './assignmentAttempts.ts';
-import {
-	attemptsOf,
-	quizConfigOf,
-	studentsOf,
-	type Assignment,
-	type AssignmentAttempt
-} from './assignments.ts';
+import { latestOfEach, openAttempt, type StudentLatest } from './assignmentAttempts.ts';
+import { latestAttemptOf, questionsOf, studentForTeacher, type Assignment } from './assignments.ts';
 import type { Db } from './db.ts';
 
 export type Mark = 'right' | 'partly' | 'wrong' | 'unanswered';
@@ -135,40 +129,16 @@ function choiceCounts(q: Question, responses: (Response | null)[]): ChoiceCount[
 	return options.map((o) => ({ ...o, count: counts.get(o.id) ?? 0 }));
 }
 
-export async function resultsOf(
-	db: Db,
-	a: Assignment,
-	module: Module,
+/** One student's row: each question's mark and their answer in words, from their latest attempt. */
+function studentResult(
+	{ student, open }: Pick<StudentLatest, 'student' | 'open'>,
+	questions: readonly Question[],
+	maxScore: number,
 	now: Date
-): Promise<Results> {
-	const ids = quizConfigOf(a, module).questionIds;
-	const byId = new Map(module.questions.map((q) => [q.id, q]));
-	const questions = ids.map((id) => byId.get(id)!);
-	const maxScore = round2(questions.reduce((s, q) => s + q.points, 0));
-
-	const students = await studentsOf(db, a.id);
-	const attempts = await attemptsOf(
-		db,
-		a,
-		module,
-		students.map((s) => s.id)
-	);
-	const latest = new Map<string, AssignmentAttempt>();
-	for (const t of attempts) latest.set(t.studentId, t);
-
-	const rows: StudentResult[] = [];
-	const submittedResponses: (Response | null)[][] = [];
-	const submittedMarks: number[][] = [];
-	for (const student of students) {
-		const attempt = latest.get(student.id);
-		const empty = questions.map((q): Cell => ({
-			mark: 'unanswered',
-			credit: null,
-			points: q.points,
-			answer: []
-		}));
-		if (!attempt) {
-			rows.push({
+): { row: StudentResult; responses: (Response | null)[] } {
+	if (!open) {
+		return {
+			row: {
 				id: student.id,
 				name: student.displayName,
 				status: 'not-started',
@@ -177,50 +147,94 @@ export async function resultsOf(
 				maxScore,
 				seconds: null,
 				submittedAt: null,
-				cells: empty
-			});
-			continue;
-		}
-		const open = await openAttempt(db, a, module, attempt, now);
-		const context = open.live.state.snapshot.context;
-		const publicById = new Map(context.questions.map((q) => [q.id, q]));
-		const responses: (Response | null)[] = [];
-		const cells = questions.map((q): Cell => {
-			const p = context.progress[q.id];
-			const response = p ? (p.response ?? p.tries.at(-1)?.response ?? null) : null;
-			responses.push(response);
-			const graded = !!p?.resolved;
-			const credit = graded ? round2(p!.credit) : null;
-			const shown = publicById.get(q.id);
-			return {
-				mark: markOf(credit, q.points, response !== null),
-				credit,
-				points: q.points,
-				answer: response && shown ? responseInWords(shown, response) : []
-			};
-		});
-		const score = open.finished ? round2(cells.reduce((s, c) => s + (c.credit ?? 0), 0)) : null;
-		const submittedAt = open.finished ? (open.attempt.submittedAt ?? now) : null;
-		rows.push({
+				cells: questions.map((q) => ({
+					mark: 'unanswered',
+					credit: null,
+					points: q.points,
+					answer: []
+				}))
+			},
+			responses: questions.map(() => null)
+		};
+	}
+	const context = open.live.state.snapshot.context;
+	const publicById = new Map(context.questions.map((q) => [q.id, q]));
+	const responses: (Response | null)[] = [];
+	const cells = questions.map((q): Cell => {
+		const p = context.progress[q.id];
+		const response = p ? (p.response ?? p.tries.at(-1)?.response ?? null) : null;
+		responses.push(response);
+		const credit = p?.resolved ? round2(p.credit) : null;
+		const shown = publicById.get(q.id);
+		return {
+			mark: markOf(credit, q.points, response !== null),
+			credit,
+			points: q.points,
+			answer: response && shown ? responseInWords(shown, response) : []
+		};
+	});
+	const submittedAt = open.finished ? (open.attempt.submittedAt ?? now) : null;
+	return {
+		row: {
 			id: student.id,
 			name: student.displayName,
 			status: open.finished ? 'submitted' : 'in-progress',
-			attempt: attempt.number,
-			score,
+			attempt: open.attempt.number,
+			score: open.finished ? round2(cells.reduce((sum, c) => sum + (c.credit ?? 0), 0)) : null,
 			maxScore,
 			seconds: submittedAt
-				? Math.max(0, Math.round((submittedAt.getTime() - attempt.startedAt.getTime()) / 1000))
+				? Math.max(0, Math.round((submittedAt.getTime() - open.attempt.startedAt.getTime()) / 1000))
 				: null,
 			submittedAt,
 			cells
-		});
-		if (open.finished) {
+		},
+		responses
+	};
+}
+
+/** A question as the results show it; `responses` (submitted attempts') give the choice counts. */
+function questionResult(
+	q: Question,
+	index: number,
+	responses: (Response | null)[]
+): QuestionResult {
+	return {
+		id: q.id,
+		number: index + 1,
+		prompt: q.prompt,
+		type: q.type,
+		skill: q.skill,
+		skillLabel: SKILL_LABELS[q.skill],
+		points: q.points,
+		answer: answerInWords(q),
+		explanation: q.explanation,
+		cites: q.cites,
+		choices: choiceCounts(q, responses)
+	};
+}
+
+const maxScoreOf = (questions: readonly Question[]) =>
+	round2(questions.reduce((sum, q) => sum + q.points, 0));
+
+export async function resultsOf(
+	db: Db,
+	a: Assignment,
+	module: Module,
+	now: Date
+): Promise<Results> {
+	const questions = questionsOf(a, module);
+	const maxScore = maxScoreOf(questions);
+	const rows: StudentResult[] = [];
+	const submittedResponses: (Response | null)[][] = [];
+	const submittedMarks: number[][] = [];
+	for (const entry of await latestOfEach(db, a, module, now)) {
+		const { row, responses } = studentResult(entry, questions, maxScore, now);
+		rows.push(row);
+		if (row.status === 'submitted') {
 			submittedResponses.push(responses);
-			submittedMarks.push(cells.map((c) => c.credit ?? 0));
+			submittedMarks.push(row.cells.map((c) => c.credit ?? 0));
 		}
 	}
-	const byName = new Intl.Collator(undefined, { sensitivity: 'base', numeric: true });
-	rows.sort((x, y) => byName.compare(x.name, y.name));
 
 	const facts: ItemFacts[] = questions.map((q) => ({
 		id: q.id,
@@ -231,22 +245,13 @@ export async function resultsOf(
 	const bySkill = skillShares(facts, submittedMarks);
 	const byParagraph = paragraphLosses(facts, submittedMarks);
 	return {
-		questions: questions.map((q, j) => ({
-			id: q.id,
-			number: j + 1,
-			prompt: q.prompt,
-			type: q.type,
-			skill: q.skill,
-			skillLabel: SKILL_LABELS[q.skill],
-			points: q.points,
-			answer: answerInWords(q),
-			explanation: q.explanation,
-			cites: q.cites,
-			choices: choiceCounts(
+		questions: questions.map((q, j) =>
+			questionResult(
 				q,
+				j,
 				submittedResponses.map((r) => r[j]!)
 			)
-		})),
+		),
 		students: rows,
 		submitted: submittedMarks.length,
 		stats: itemStatistics(
@@ -264,4 +269,25 @@ export async function resultsOf(
 			share: byParagraph.get(p.n) ?? null
 		}))
 	};
+}
+
+/**
+ * One student's answers beside the key, for their teacher: only their latest attempt is opened
+ * (the class's are not). Undefined if the student is not in this teacher's assignment.
+ */
+export async function studentAnswersOf(
+	db: Db,
+	teacherId: string,
+	a: Assignment,
+	module: Module,
+	studentId: string,
+	now: Date
+): Promise<{ student: StudentResult; questions: QuestionResult[] } | undefined> {
+	const student = await studentForTeacher(db, teacherId, a.id, studentId);
+	if (!student) return undefined;
+	const attempt = await latestAttemptOf(db, a, module, student);
+	const open = attempt ? await openAttempt(db, a, module, attempt, now) : null;
+	const questions = questionsOf(a, module);
+	const { row } = studentResult({ student, open }, questions, maxScoreOf(questions), now);
+	return { student: row, questions: questions.map((q, j) => questionResult(q, j, [])) };
 }

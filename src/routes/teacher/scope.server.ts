@@ -4,13 +4,7 @@
  * guessed id learns nothing, not even that it exists.
  */
 import { error, type Cookies } from '@sveltejs/kit';
-import type { Module, Question } from '$lib/content/schema.ts';
-import {
-	assignmentForTeacher,
-	classOf,
-	quizConfigOf,
-	type Assignment
-} from '$lib/server/assignments.ts';
+import { assignmentForTeacher, classOf } from '$lib/server/assignments.ts';
 import { database } from '$lib/server/db.ts';
 import { findModule } from '$lib/server/modules.ts';
 import { requireTeacher } from '$lib/server/teacherSession.ts';
@@ -45,10 +39,4 @@ export async function assignmentWithModuleOr404(event: Scoped<{ assignmentId: st
 	const module = findModule(scoped.assignment.moduleSlug);
 	if (!module) error(404, 'This assignment’s module is no longer on this server.');
 	return { ...scoped, module };
-}
-
-/** The assignment's questions with their keys, in its lessons' order (for its teacher only). */
-export function questionsOf(assignment: Assignment, module: Module): Question[] {
-	const byId = new Map(module.questions.map((q) => [q.id, q]));
-	return quizConfigOf(assignment, module).questionIds.map((id) => byId.get(id)!);
 }

@@ -1,5 +1,6 @@
 import { answerInWords } from '$lib/quiz/questions.ts';
-import { assignmentWithModuleOr404, questionsOf } from '../../../scope.server.ts';
+import { questionsOf } from '$lib/server/assignments.ts';
+import { assignmentWithModuleOr404 } from '../../../scope.server.ts';
 import type { PageServerLoad } from './$types';
 
 /** The answer key to the worksheet: each answer, its explanation and the cited words. */

@@ -1,5 +1,6 @@
 import { toPublic } from '$lib/quiz/questions.ts';
-import { assignmentWithModuleOr404, questionsOf } from '../../../scope.server.ts';
+import { questionsOf } from '$lib/server/assignments.ts';
+import { assignmentWithModuleOr404 } from '../../../scope.server.ts';
 import type { PageServerLoad } from './$types';
 
 /** A printable worksheet for students without a device: the article and the questions, no key. */
