@@ -22,7 +22,12 @@ import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from '@playwright/test';
 import { chromiumArgs, chromiumPath } from './chromium.ts';
-import { AssessmentStudent, setUpAssessment, setUpAssignment } from './simulated-assessment.ts';
+import {
+	AssessmentStudent,
+	formHeaders,
+	setUpAssessment,
+	setUpAssignment
+} from './simulated-assessment.ts';
 import { HttpClient, seededRng, Stats } from './simulated-student.ts';
 
 const PORT = Number(process.env.BENCH_PORT ?? 4180);
@@ -248,12 +253,7 @@ async function measureAssessmentRender(): Promise<void> {
 	const client = new HttpClient(PORT, 30_000);
 	try {
 		const code = await setUpAssessment(client);
-		const form = (cookie?: string) => ({
-			origin: client.origin,
-			accept: 'text/html',
-			'content-type': 'application/x-www-form-urlencoded',
-			...(cookie ? { cookie } : {})
-		});
+		const form = (cookie?: string) => formHeaders(client, cookie, false);
 		const joined = await client.request(
 			'POST',
 			`/join/${code}?/join`,

@@ -56,7 +56,8 @@ export interface StudentState {
 	assessment: AssessmentView | null;
 }
 
-function formHeaders(client: HttpClient, cookie: string | undefined, enhanced: boolean) {
+/** A form post's headers: as a browser sends it plainly, or as `use:enhance` does. */
+export function formHeaders(client: HttpClient, cookie: string | undefined, enhanced: boolean) {
 	return {
 		origin: client.origin,
 		'content-type': 'application/x-www-form-urlencoded',

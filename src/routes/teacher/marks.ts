@@ -15,6 +15,17 @@ export const MARK_WORDS: Record<Mark, string> = {
 	unanswered: 'not answered'
 };
 
+/** A mark as one letter, so a large grid's data stays small; and back. */
+export const MARK_LETTER: Record<Mark, string> = {
+	right: 'r',
+	partly: 'p',
+	wrong: 'w',
+	unanswered: 'u'
+};
+export const MARK_OF_LETTER: Record<string, Mark> = Object.fromEntries(
+	Object.entries(MARK_LETTER).map(([mark, letter]) => [letter, mark as Mark])
+);
+
 /** "0.5", "1", "2.25": points without trailing zeros. */
 export const points = (n: number) => String(Math.round(n * 100) / 100);
 

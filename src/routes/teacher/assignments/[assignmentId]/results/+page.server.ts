@@ -1,5 +1,6 @@
 import { database } from '$lib/server/db.ts';
-import { resultsOf, type Mark, type StudentResult } from '$lib/server/results.ts';
+import { resultsOf, type StudentResult } from '$lib/server/results.ts';
+import { MARK_LETTER } from '../../../marks.ts';
 import { FEW_ATTEMPTS } from '$lib/results/itemStatistics.ts';
 import { assignmentWithModuleOr404 } from '../../../scope.server.ts';
 import type { PageServerLoad } from './$types';
@@ -8,8 +9,6 @@ export type SortKey = 'name' | 'score' | 'time';
 
 /** Students per page of the grid. */
 const PAGE_SIZE = 50;
-
-const MARK_LETTER: Record<Mark, string> = { right: 'r', partly: 'p', wrong: 'w', unanswered: 'u' };
 
 const SORTS: Record<SortKey, (x: StudentResult, y: StudentResult) => number> = {
 	name: () => 0,
