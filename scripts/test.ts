@@ -4,8 +4,8 @@
  * (Playwright in Debian's Chromium). Ends with one line, `N passed, N failed`, counting every
  * test case plus each gate (validator, types, lint, build) as one check.
  *
- * On a fresh machine of our kind Chromium is missing: as root we install Debian's package;
- * otherwise we stop and name the one command to run.
+ * On a fresh machine of our kind Chromium and xmllint are missing: as root we install Debian's
+ * packages; otherwise we stop and name the one command to run.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
@@ -30,21 +30,30 @@ function gate(name: string, ok: boolean): void {
 	}
 }
 
-function ensureChromium(): boolean {
-	if (existsSync(chromium)) return true;
+/**
+ * A Debian package the tests need: present, installed now (as root), or a clear message naming
+ * the one command to run.
+ */
+function ensureDebianPackage(binary: string, pkg: string, why: string): boolean {
+	if (existsSync(binary)) return true;
 	if (process.getuid?.() !== 0) {
-		console.error(
-			`Chromium is needed for the browser tests and is not installed.\n` +
-				`Run: sudo apt-get install -y chromium   (or set CHROMIUM_PATH to a Chromium binary)`
-		);
+		console.error(`${why} and is not installed.\nRun: sudo apt-get install -y ${pkg}`);
 		return false;
 	}
-	console.log('Chromium is missing; installing Debian’s chromium package…');
+	console.log(`${pkg} is missing; installing Debian’s package…`);
 	const env = { DEBIAN_FRONTEND: 'noninteractive' };
 	return (
 		run('apt-get', ['update', '-q'], env) &&
-		run('apt-get', ['install', '-y', '-q', 'chromium'], env) &&
-		existsSync(chromium)
+		run('apt-get', ['install', '-y', '-q', pkg], env) &&
+		existsSync(binary)
+	);
+}
+
+function ensureChromium(): boolean {
+	return ensureDebianPackage(
+		chromium,
+		'chromium',
+		'Chromium is needed for the browser tests (or set CHROMIUM_PATH to a Chromium binary)'
 	);
 }
 
@@ -63,7 +72,12 @@ gate('content validator', run('node', ['scripts/check-questions.ts']));
 gate('type check', run('npm', ['run', 'check', '--silent']));
 gate('lint', run('npm', ['run', 'lint', '--silent']));
 
-// Unit and component tests.
+// Unit and component tests. The QTI export tests validate against the XSDs with xmllint.
+ensureDebianPackage(
+	'/usr/bin/xmllint',
+	'libxml2-utils',
+	'xmllint is needed to validate the QTI export against its XSDs'
+);
 const vitestOk = run('npx', [
 	'vitest',
 	'run',

@@ -1,4 +1,5 @@
 import { error } from '@sveltejs/kit';
+import { EXPORT_FORMATS, FORMAT_INFO, summarize } from '$lib/export/common.ts';
 import { findModule } from '$lib/server/modules.ts';
 import type { LayoutServerLoad } from './$types';
 
@@ -21,6 +22,17 @@ export const load: LayoutServerLoad = async ({ params }) => {
 		},
 		lessonOf: Object.fromEntries(
 			module.lessons.flatMap((l) => l.questions.map((q) => [q, l.title]))
-		) as Record<string, string>
+		) as Record<string, string>,
+		/** The LMS exports: what a teacher can download, in a line each. */
+		exports: EXPORT_FORMATS.map((format) => {
+			const { exported, questions } = summarize(format, module);
+			return {
+				format,
+				label: FORMAT_INFO[format].label,
+				platforms: FORMAT_INFO[format].platforms,
+				exported,
+				questions
+			};
+		})
 	};
 };
