@@ -38,7 +38,7 @@ import {
 /** Two lessons, 9 + 10 questions: with one answer changed, 20 answers an attempt. */
 export const ASSESSMENT_LESSONS = ['releases-and-public-interest', 'families-across-the-border'];
 
-/** Every lesson of the module: 43 questions. */
+/** Every lesson of the module: every question. */
 const ALL_LESSONS = [
 	'the-announcement',
 	'kazinform-press-tour',

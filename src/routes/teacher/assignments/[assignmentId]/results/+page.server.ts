@@ -47,7 +47,7 @@ export const load: PageServerLoad = async (event) => {
 		assignment: { id: a.id, className: a.className, moduleTitle: module.title, mode: a.mode },
 		...results,
 		// The grid needs only each cell's mark, one letter each (r, p, w, u): for a class of 500 on
-		// 43 questions the page's data stays small, and the answers themselves are on each
+		// 45 questions the page's data stays small, and the answers themselves are on each
 		// student's own page.
 		totalStudents: students.length,
 		page,
