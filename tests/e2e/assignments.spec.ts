@@ -1,4 +1,5 @@
 import { readFile } from 'node:fs/promises';
+import { acceptedInWords } from '../../src/lib/quiz/types/shortAnswer/match.ts';
 import {
 	expect,
 	test,
@@ -170,7 +171,9 @@ const KEY_ONLY: string[] = QUESTIONS.flatMap((q) => [
 	q.explanation,
 	...('choices' in q ? q.choices.flatMap((c) => (c.rationale ? [c.rationale] : [])) : []),
 	...(q.type === 'short-answer'
-		? q.accepted.filter((a) => a.length >= 4 && !ARTICLE.includes(normalize(a).toLowerCase()))
+		? q.accepted
+				.map(acceptedInWords)
+				.filter((a) => a.length >= 4 && !ARTICLE.includes(normalize(a).toLowerCase()))
 		: [])
 ]);
 

@@ -10,6 +10,7 @@ import { loadModuleDir } from '../../src/lib/content/files.ts';
 import { findQuote } from '../../src/lib/content/quote.ts';
 import type { Lesson, Paragraph, Question } from '../../src/lib/content/schema.ts';
 import { sentenceSpans } from '../../src/lib/content/sentences.ts';
+import { exampleAnswer } from '../../src/lib/quiz/types/shortAnswer/match.ts';
 
 export const MODULE_SLUG = 'fleeing-kazakhs-and-puff-pieces';
 export const MODULE_URL = `/modules/${MODULE_SLUG}`;
@@ -152,7 +153,7 @@ export function plannedAnswer(q: KeyQuestion, correct: boolean): PlannedAnswer {
 			return { kind: 'radio', labels: [label], rationales: [], words: [label] };
 		}
 		case 'short-answer': {
-			const text = correct ? q.accepted[0]! : 'I am not sure';
+			const text = correct ? exampleAnswer(q.accepted[0]!) : 'I am not sure';
 			return { kind: 'text', text, rationales: [], words: [text] };
 		}
 		case 'ordering': {

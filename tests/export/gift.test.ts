@@ -22,7 +22,7 @@ import { answerInWords } from '../../src/lib/quiz/questions.ts';
 /** Questions as the content file declares them, counted apart from the loader that could drop one. */
 const DECLARED = (
 	readFileSync('questions/fleeing-kazakhs-and-puff-pieces/questions.yaml', 'utf8').match(
-		/^  - id: /gm
+		/^ {2}- id: /gm
 	) ?? []
 ).length;
 

@@ -23,6 +23,7 @@ import {
 	TEST_PATH
 } from '../../src/lib/export/qti3.ts';
 import { score, type Response } from '../../src/lib/quiz/questions.ts';
+import { exampleAnswer } from '../../src/lib/quiz/types/shortAnswer/match.ts';
 import { child, children, parseXml, runItem, type QtiValue } from './qti-interpreter.ts';
 
 const XSD = join(import.meta.dirname, '../fixtures/qti3-xsd');
@@ -296,7 +297,7 @@ function responses(module: Module, q: Question): fc.Arbitrary<Response> {
 			}));
 		case 'short-answer':
 			return fc.oneof(
-				pick(q.accepted).chain((a) =>
+				pick(q.accepted.map(exampleAnswer)).chain((a) =>
 					pick([a, a.toUpperCase(), a.toLowerCase()]).map((text) => ({ type: q.type, text }))
 				),
 				pick(['nine', 'March', '1974', 'no idea']).map((text) => ({ type: q.type, text }))

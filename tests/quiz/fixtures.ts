@@ -5,6 +5,7 @@
  */
 import { createActor, fromPromise, waitFor, type Actor } from 'xstate';
 import { findQuote } from '../../src/lib/content/quote.ts';
+import { exampleAnswer } from '../../src/lib/quiz/types/shortAnswer/match.ts';
 import type {
 	EvidenceQuestion,
 	MatchingQuestion,
@@ -277,7 +278,7 @@ export function correctResponse(
 		case 'true-false-not-stated':
 			return { type: 'true-false-not-stated', answer: question.answer };
 		case 'short-answer':
-			return { type: 'short-answer', text: question.accepted[0]! };
+			return { type: 'short-answer', text: exampleAnswer(question.accepted[0]!) };
 		case 'ordering':
 			return { type: 'ordering', order: question.items.map((i) => i.id) };
 		case 'matching':

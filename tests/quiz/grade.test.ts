@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { loadModuleDir } from '../../src/lib/content/files.ts';
 import { formatProblem } from '../../src/lib/content/problems.ts';
 import { grade, graderFor, InvalidResponseError } from '../../src/lib/quiz/grade.ts';
+import { exampleAnswer } from '../../src/lib/quiz/types/shortAnswer/match.ts';
 import {
 	correctResponse,
 	eightTypes,
@@ -81,7 +82,10 @@ describe('graderFor', () => {
 		for (const question of module!.questions) {
 			const accepted =
 				question.type === 'short-answer'
-					? question.accepted.map((text) => ({ type: 'short-answer' as const, text }))
+					? question.accepted.map((a) => ({
+							type: 'short-answer' as const,
+							text: exampleAnswer(a)
+						}))
 					: [correctResponse(question, paragraphs)];
 			for (const response of accepted) {
 				expect(gradeById(question.id, response).outcome, question.id).toBe('correct');

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { loadModuleDir } from '../../src/lib/content/files.ts';
 import { formatProblem } from '../../src/lib/content/problems.ts';
+import { acceptedInWords } from '../../src/lib/quiz/types/shortAnswer/match.ts';
 import {
 	MAX_SHORT_ANSWER_LENGTH,
 	answerInWords,
@@ -87,7 +88,7 @@ function expectNoAnswerKey(
 		...question.hints,
 		...choices.flatMap((c) => c.rationale ?? []),
 		...(question.type === 'true-false-not-stated' ? [question.answer] : []),
-		...(question.type === 'short-answer' ? question.accepted : [])
+		...(question.type === 'short-answer' ? question.accepted.map(acceptedInWords) : [])
 	];
 	const quotes = question.cites.map((c) => c.quote);
 	const offered = new Set(offeredTexts(publicQuestion));

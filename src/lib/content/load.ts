@@ -4,11 +4,16 @@
  * the server (bundled content), the CLI and the tests all load modules the same way.
  */
 import { parseArticle, type ParsedArticle } from './article.ts';
+import { cueReport, type CueReport } from './cues.ts';
 import { byPosition, type Problem, YamlSource } from './problems.ts';
-import { findQuote, longestMatchingPrefix } from './quote.ts';
+import { checkClaimsOfQuestions, checkClaimsGoal, CLAIMS_FILE, readClaims } from './claims.ts';
+import { findQuote, quoteMismatch } from './quote.ts';
+import { matchShortAnswer } from '../quiz/types/shortAnswer/index.ts';
+import { acceptedInWords, isEmptyPattern } from '../quiz/types/shortAnswer/match.ts';
 import {
 	moduleFileSchema,
 	type Choice,
+	type Cite,
 	questionFileSchema,
 	questionSchema,
 	QUESTION_TYPES,
@@ -18,6 +23,7 @@ import {
 	type Paragraph,
 	type Question,
 	type QuestionType,
+	type ShortAnswerQuestion,
 	type Skill
 } from './schema.ts';
 
@@ -25,6 +31,8 @@ export interface LoadResult {
 	/** Present only when there are no problems. */
 	module?: Module;
 	problems: Problem[];
+	/** Item-writing cues (warnings, never problems): present whenever `module` is. */
+	cues?: CueReport;
 }
 
 /** Where a question came from, so later checks can point at it. */
@@ -87,6 +95,13 @@ export function loadModule(dir: string, files: Record<string, string>): LoadResu
 		}
 	}
 
+	// claims.yaml (optional): the article's checkable statements, which questions may name.
+	const claims =
+		files[CLAIMS_FILE] === undefined
+			? undefined
+			: readClaims(new YamlSource(path(CLAIMS_FILE), files[CLAIMS_FILE]), paragraphs);
+	if (claims) problems.push(...claims.problems);
+
 	// Question files: every other .yaml file in the folder.
 	const located: Located[] = [];
 	// Questions that exist but did not validate (or sit in a file that could not be read): their
@@ -94,7 +109,7 @@ export function loadModule(dir: string, files: Record<string, string>): LoadResu
 	const invalidIds = new Set<string>();
 	let unreadableFile = false;
 	const questionFiles = Object.keys(files)
-		.filter((name) => /\.ya?ml$/.test(name) && name !== 'module.yaml')
+		.filter((name) => /\.ya?ml$/.test(name) && name !== 'module.yaml' && name !== CLAIMS_FILE)
 		.sort();
 	if (!questionFiles.length) {
 		problems.push({
@@ -130,6 +145,7 @@ export function loadModule(dir: string, files: Record<string, string>): LoadResu
 	}
 
 	problems.push(...checkQuestions(located, paragraphs));
+	problems.push(...checkClaimsOfQuestions(located, claims, article.frontMatter?.author));
 	if (moduleFile && moduleSource) {
 		const invalid = (id: string) => unreadableFile || invalidIds.has(id);
 		problems.push(
@@ -140,13 +156,14 @@ export function loadModule(dir: string, files: Record<string, string>): LoadResu
 	// Coverage is judged only on a bank that loaded whole; otherwise its counts would mislead.
 	if (moduleFile && moduleSource && !problems.length) {
 		problems.push(...checkCoverage(moduleFile, moduleSource, located, article));
+		problems.push(...checkClaimsGoal(moduleFile, moduleSource, located, claims));
 	}
 
 	problems.sort(byPosition);
 	if (problems.length || !moduleFile || !article.frontMatter) return { problems };
 
 	const byId = new Map(located.map((l) => [l.question.id, l.question]));
-	return {
+	return withCues(moduleFile, moduleSource!, located, {
 		problems,
 		module: {
 			slug,
@@ -163,9 +180,28 @@ export function loadModule(dir: string, files: Record<string, string>): LoadResu
 					const q = byId.get(id)!;
 					return q.type === 'evidence' && !q.within ? { ...q, within: l.paragraphs } : q;
 				})
-			)
+			),
+			...(claims && { claims: { items: claims.claims, goal: moduleFile.coverage.claims } })
 		}
-	};
+	});
+}
+
+/** Adds the item-writing cue report (cues.ts), each warning pointing into the module's files. */
+function withCues(
+	file: ModuleFile,
+	source: YamlSource,
+	located: Located[],
+	result: LoadResult & { module: Module }
+): LoadResult {
+	const where = new Map(located.map((l) => [l.question.id, l]));
+	const cues = cueReport(result.module, file.cues, {
+		question: (id, path, message) => {
+			const l = where.get(id)!;
+			return l.source.at(['questions', l.index, ...path], message);
+		},
+		rule: (key, message) => source.at(['cues', key], message)
+	});
+	return { ...result, cues };
 }
 
 function checkQuestions(located: Located[], paragraphs: Paragraph[]): Problem[] {
@@ -187,27 +223,7 @@ function checkQuestions(located: Located[], paragraphs: Paragraph[]): Problem[] 
 			seen.set(q.id, entry);
 		}
 
-		q.cites.forEach((cite, c) => {
-			const paragraph = paragraphs[cite.paragraph - 1];
-			if (!paragraph) {
-				// No paragraphs at all: article.md's own problem says why; don't repeat it per cite.
-				if (!paragraphs.length) return;
-				at(
-					['cites', c, 'paragraph'],
-					`cites ¶${cite.paragraph}, but the article has ${paragraphs.length} paragraphs (¶1–¶${paragraphs.length})`
-				);
-				return;
-			}
-			if (!findQuote(paragraph.text, cite.quote)) {
-				const prefix = longestMatchingPrefix(paragraph.text, cite.quote);
-				at(
-					['cites', c, 'quote'],
-					prefix
-						? `quote is not in ¶${cite.paragraph}: it matches up to "${prefix}" and then differs`
-						: `quote is not in ¶${cite.paragraph}: not even its first word matches`
-				);
-			}
-		});
+		checkCites(at, ['cites'], q.cites, paragraphs);
 
 		if (q.type === 'single-choice') checkChoices(at, [], q.choices, [q.answer], 'answer');
 		if (q.type === 'multiple-choice') {
@@ -284,15 +300,71 @@ function checkQuestions(located: Located[], paragraphs: Paragraph[]): Problem[] 
 				}
 			});
 		}
-		if (q.type === 'short-answer') {
-			q.accepted.forEach((a, i) => {
-				if (!/[\p{L}\p{N}]/u.test(a)) {
-					at(['accepted', i], 'an accepted answer needs at least one letter or digit');
-				}
-			});
-		}
+		if (q.type === 'short-answer') checkShortAnswer(at, q, paragraphs);
 	}
 	return problems;
+}
+
+/** Every citation names a paragraph the article has, and quotes it word for word. */
+function checkCites(at: At, path: PropertyKey[], cites: Cite[], paragraphs: Paragraph[]): void {
+	cites.forEach((cite, c) => {
+		const paragraph = paragraphs[cite.paragraph - 1];
+		if (!paragraph) {
+			// No paragraphs at all: article.md's own problem says why; don't repeat it per cite.
+			if (!paragraphs.length) return;
+			at(
+				[...path, c, 'paragraph'],
+				`cites ¶${cite.paragraph}, but the article has ${paragraphs.length} paragraphs (¶1–¶${paragraphs.length})`
+			);
+			return;
+		}
+		const mismatch = quoteMismatch(paragraph.text, cite.paragraph, cite.quote);
+		if (mismatch) at([...path, c, 'quote'], mismatch);
+	});
+}
+
+/**
+ * Accepted answers mean something, tolerances are not negative, patterns are more than `*`, and
+ * no listed wrong answer is one the matcher would accept as right (its feedback would never show,
+ * and the learner would be told they are right).
+ */
+function checkShortAnswer(at: At, q: ShortAnswerQuestion, paragraphs: Paragraph[]): void {
+	q.accepted.forEach((a, i) => {
+		if (typeof a === 'string') {
+			if (!/[\p{L}\p{N}]/u.test(a)) {
+				at(['accepted', i], 'an accepted answer needs at least one letter or digit');
+			}
+		} else if ('number' in a) {
+			if (!Number.isFinite(a.number)) at(['accepted', i, 'number'], 'must be a finite number');
+			if (a.tolerance !== undefined && !(a.tolerance >= 0)) {
+				at(['accepted', i, 'tolerance'], 'a tolerance cannot be negative');
+			}
+		} else if (isEmptyPattern(a.pattern)) {
+			at(
+				['accepted', i, 'pattern'],
+				'a pattern needs a letter or digit besides “*”: one that is only “*” accepts any answer'
+			);
+		}
+	});
+	(q.wrong ?? []).forEach((w, i) => {
+		if (!/[\p{L}\p{N}]/u.test(w.answer)) {
+			at(['wrong', i, 'answer'], 'a wrong answer needs at least one letter or digit');
+			return;
+		}
+		const match = matchShortAnswer(q, w.answer);
+		if (match.kind === 'accepted') {
+			const accepted = acceptedInWords(q.accepted[match.index]!);
+			at(
+				['wrong', i, 'answer'],
+				`wrong answer "${w.answer}" would be marked right: it matches accepted answer "${accepted}"${
+					match.spelling === undefined
+						? ''
+						: ' with one spelling slip (set typos: false to refuse it)'
+				}`
+			);
+		}
+		checkCites(at, ['wrong', i, 'cites'], w.cites ?? [], paragraphs);
+	});
 }
 
 type At = (path: PropertyKey[], message: string) => void;

@@ -75,3 +75,15 @@ export function segments(
 		{ text: paragraph.slice(span.end), marked: false }
 	].filter((s) => s.text !== '');
 }
+
+/**
+ * Why `quote` is not in ¶`n` (`paragraph`), for a content author; undefined when it is. Citations
+ * and claims (claims.yaml) are checked, and told apart from near misses, the same way.
+ */
+export function quoteMismatch(paragraph: string, n: number, quote: string): string | undefined {
+	if (findQuote(paragraph, quote)) return undefined;
+	const prefix = longestMatchingPrefix(paragraph, quote);
+	return prefix
+		? `quote is not in ¶${n}: it matches up to "${prefix}" and then differs`
+		: `quote is not in ¶${n}: not even its first word matches`;
+}

@@ -45,7 +45,9 @@ const common = {
 	points: z.number().positive().max(10).default(1),
 	hints: z.array(text).max(3).default([]),
 	explanation: text,
-	cites: z.array(citeSchema).min(1, 'every question cites at least one paragraph')
+	cites: z.array(citeSchema).min(1, 'every question cites at least one paragraph'),
+	/** Ids of the claims (claims.yaml) this question examines. */
+	claims: z.array(id).optional()
 };
 
 const choices = z.array(choiceSchema).min(2, 'needs at least two choices').max(6);
@@ -73,12 +75,39 @@ export const trueFalseNotStatedSchema = z.strictObject({
 	answer: z.preprocess((v) => (typeof v === 'boolean' ? String(v) : v), truthSchema)
 });
 
+/** A short answer as written; YAML reads a bare `29` as a number, so it is taken as its text. */
+const answerText = z.preprocess((v) => (typeof v === 'number' ? String(v) : v), text);
+
+/**
+ * How short answers are matched is in `quiz/types/shortAnswer/match.ts` and the README. An accepted
+ * answer is a text, a number with a tolerance (`{ number: 2500, tolerance: 100 }`: any number from
+ * 2400 to 2600) or a pattern (`{ pattern: "Radio Free Asia*" }`: `*` is any run of characters).
+ * Negative tolerances and all-star patterns are refused by `load.ts`, where they can be pointed at.
+ */
+export const acceptedAnswerSchema = z.union(
+	[
+		answerText,
+		z.strictObject({ number: z.number(), tolerance: z.number().optional() }),
+		z.strictObject({ pattern: text })
+	],
+	{ error: 'an accepted answer is a text, { number, tolerance } or { pattern }' }
+);
+
+/** A wrong answer the author expects, with the feedback (and citations) shown when it is given. */
+export const wrongAnswerSchema = z.strictObject({
+	answer: answerText,
+	feedback: text,
+	cites: z.array(citeSchema).optional()
+});
+
 export const shortAnswerSchema = z.strictObject({
 	...common,
 	type: z.literal('short-answer'),
-	accepted: z
-		.array(z.preprocess((v) => (typeof v === 'number' ? String(v) : v), text))
-		.min(1, 'list at least one accepted answer')
+	accepted: z.array(acceptedAnswerSchema).min(1, 'list at least one accepted answer'),
+	/** One slip in a word of six letters or more is forgiven (and the right spelling shown). */
+	typos: z.boolean().optional(),
+	/** Wrong answers the author expects, each with its own feedback. */
+	wrong: z.array(wrongAnswerSchema).optional()
 });
 
 const itemSchema = z.strictObject({ id, text });
@@ -196,12 +225,69 @@ export const moduleFileSchema = z.strictObject({
 			/** Each of the six skills has at least this many questions. */
 			minQuestionsPerSkill: z.int().min(0).default(5),
 			/** Every wrong choice of a choice question explains itself. */
-			rationales: z.boolean().default(true)
+			rationales: z.boolean().default(true),
+			/** The share of claims.yaml's claims some question examines; no goal when unset. */
+			claims: z.number().min(0).max(1).optional()
+		})
+		.prefault({}),
+	/** Item-writing cue thresholds (cues.ts). Cues are warnings: they never fail a module. */
+	cues: z
+		.strictObject({
+			/** Highest share of choice lists whose key is the longest choice; default chance + 0.10. */
+			longestKeyRate: z.number().min(0).max(1).optional(),
+			/** Flag an item whose key is this much longer than every distractor (0.1 = 10%). */
+			longerBy: z.number().min(0).default(0.1),
+			/** Share of Part A's key's distinctive words that Part B's key may repeat. */
+			partBRepeats: z.number().min(0).max(1).default(0.5),
+			/** Share of an evidence claim's content words that its cited sentence may hold. */
+			claimRepeats: z.number().min(0).max(1).default(0.6),
+			/** Highest share of one answer among true / false / not stated questions. */
+			truthShare: z.number().min(0).max(1).default(0.6),
+			/** Share of true / false / not stated points one answer given every time may not reach. */
+			truthPoints: z.number().min(0).max(1).default(0.5),
+			/** Highest share of single-choice keys in one position (A, B…). */
+			keyPosition: z.number().min(0).max(1).default(0.5)
 		})
 		.prefault({})
 });
 export type CoverageRules = ModuleFile['coverage'];
+export type CueRules = ModuleFile['cues'];
 export type ModuleFile = z.infer<typeof moduleFileSchema>;
+
+/** Who a claim is the article's: its author reporting, someone it names, or the author judging. */
+export const CLAIM_BY = ['reported', 'attributed', 'judgment'] as const;
+export const CLAIM_KINDS = ['number', 'date', 'source', 'event', 'judgment', 'term'] as const;
+
+/**
+ * One checkable statement of the article (claims.yaml): the exact words in its paragraph, and
+ * whose statement it is. An attributed claim names its `source` (and optional `aliases`), the
+ * words a question's explanation must use to say who made the claim.
+ */
+export const claimSchema = z
+	.strictObject({
+		id,
+		paragraph: z.int('must be a whole number').min(1, 'paragraphs are numbered from 1'),
+		quote: text,
+		by: z.enum(CLAIM_BY),
+		source: text.optional(),
+		aliases: z.array(text).default([]),
+		kind: z.enum(CLAIM_KINDS).optional(),
+		note: text.optional()
+	})
+	.superRefine((claim, ctx) => {
+		if (claim.by === 'attributed' && !claim.source) {
+			ctx.addIssue({
+				code: 'custom',
+				path: ['by'],
+				message: 'an attributed claim needs a source: who the article attributes it to'
+			});
+		}
+	});
+export type Claim = z.infer<typeof claimSchema>;
+
+export const claimsFileSchema = z.strictObject({
+	claims: z.array(z.unknown()).min(1, 'claims.yaml lists at least one claim')
+});
 
 export const articleFrontMatterSchema = z.strictObject({
 	title: text,
@@ -236,4 +322,6 @@ export interface Module {
 	lessons: Lesson[];
 	/** In lesson order. */
 	questions: Question[];
+	/** The article's claims (claims.yaml) and coverage.claims, when the module has them. */
+	claims?: { items: Claim[]; goal?: number };
 }

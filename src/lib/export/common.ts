@@ -89,10 +89,19 @@ export const FIDELITY: Record<ExportFormat, Record<QuestionTypeName, TypeFidelit
 			lost: ['hints', 'tries']
 		},
 		'short-answer': {
-			becomes: 'text entry interaction, case-insensitive mapping of the accepted answers',
-			kept: [ALWAYS_KEPT, 'every accepted answer', 'points'],
+			becomes:
+				'text entry interaction, case-insensitive mapping of the accepted answers (patterns as qti-pattern-match)',
+			kept: [
+				ALWAYS_KEPT,
+				'every accepted answer',
+				'patterns (* as any run of characters)',
+				'points'
+			],
 			lost: [
-				'Citewise ignores punctuation and spacing; QTI matches the accepted strings exactly (ignoring case only)',
+				'Citewise reads numbers, dates and filler words and ignores punctuation and spacing; QTI matches the accepted strings exactly (ignoring case only)',
+				'a number’s tolerance (only the exact number is accepted)',
+				'forgiven spelling slips',
+				'listed wrong answers’ own feedback (named in a comment in the item)',
 				'hints',
 				'tries'
 			]
@@ -153,9 +162,18 @@ export const FIDELITY: Record<ExportFormat, Record<QuestionTypeName, TypeFidelit
 		},
 		'short-answer': {
 			becomes: 'shortanswer, case-insensitive',
-			kept: [ALWAYS_KEPT, 'every accepted answer', 'points', 'hints'],
+			kept: [
+				ALWAYS_KEPT,
+				'every accepted answer',
+				'patterns (Moodle’s own * wildcard)',
+				'listed wrong answers with their feedback (answers worth 0%)',
+				'points',
+				'hints'
+			],
 			lost: [
-				'Citewise ignores punctuation and spacing; Moodle compares the accepted strings as written (ignoring case)'
+				'Citewise reads numbers, dates and filler words and ignores punctuation and spacing; Moodle compares the accepted strings as written (ignoring case)',
+				'a number’s tolerance (only the exact number is accepted)',
+				'forgiven spelling slips'
 			]
 		},
 		ordering: {
@@ -197,8 +215,19 @@ export const FIDELITY: Record<ExportFormat, Record<QuestionTypeName, TypeFidelit
 		},
 		'short-answer': {
 			becomes: 'short answer',
-			kept: [ALWAYS_KEPT, 'every accepted answer'],
-			lost: ['punctuation-and-spacing-insensitive matching', 'points', 'hints']
+			kept: [
+				ALWAYS_KEPT,
+				'every accepted answer',
+				'patterns (Moodle’s own * wildcard)',
+				'listed wrong answers with their feedback (=%0%answer#feedback)'
+			],
+			lost: [
+				'matching that reads numbers, dates and filler words and ignores punctuation and spacing',
+				'a number’s tolerance (only the exact number is accepted)',
+				'forgiven spelling slips',
+				'points',
+				'hints'
+			]
 		},
 		ordering: {
 			becomes: 'not exported (GIFT has no ordering type); listed at the top of the file',
@@ -269,6 +298,29 @@ export function summarize(format: ExportFormat, module: Module): ExportSummary {
 /** The file name for a module in a format: `<slug>.qti3.zip`, `<slug>.moodle.xml`… */
 export function exportFileName(module: Module, format: ExportFormat): string {
 	return module.slug + FORMAT_INFO[format].extension;
+}
+
+/**
+ * The accepted answers of a short-answer question as the LMS formats hold them: a text as
+ * written, a pattern with `*` as the wildcard, a number as the exact number (its tolerance is a
+ * stated loss).
+ */
+export function shortAnswerKeys(
+	question: Extract<Question, { type: 'short-answer' }>
+): { text: string; wildcard: boolean }[] {
+	return question.accepted.map((a) =>
+		typeof a === 'string'
+			? { text: a, wildcard: false }
+			: 'number' in a
+				? { text: String(a.number), wildcard: false }
+				: { text: a.pattern, wildcard: true }
+	);
+}
+
+/** A listed wrong answer's feedback as HTML: its words, then its citations. */
+export function wrongFeedbackHtml(wrong: { feedback: string; cites?: Cite[] }): string {
+	const cites = (wrong.cites ?? []).map((c) => `<li>${escapeText(citationLine(c))}</li>`).join('');
+	return htmlParagraph(wrong.feedback) + (cites ? `<ul>${cites}</ul>` : '');
 }
 
 /** "¶4: “the quoted words”" — how every format writes a citation. */

@@ -18,7 +18,9 @@ import {
 	lessonOf,
 	percent,
 	summarize,
-	articleHtml
+	articleHtml,
+	shortAnswerKeys,
+	wrongFeedbackHtml
 } from './common.ts';
 import { escapeText } from './xml.ts';
 
@@ -118,7 +120,13 @@ function questionBlocks(module: Module, q: Question): string[] {
 				giftQuestion(
 					q.id,
 					stem,
-					q.accepted.map((a) => `=${plainAnswer(a, true)}`),
+					[
+						...shortAnswerKeys(q).map((a) => `=${plainAnswer(a.text, !a.wildcard)}`),
+						// Listed wrong answers: worth 0%, with their own feedback.
+						...(q.wrong ?? []).map(
+							(w) => `=%0%${plainAnswer(w.answer, true)}#${giftHtml(wrongFeedbackHtml(w))}`
+						)
+					],
 					general
 				)
 			];
@@ -183,12 +191,19 @@ function noteLines(module: Module): string[] {
 	const notes: string[] = [];
 	for (const q of module.questions) {
 		if (q.type !== 'short-answer') continue;
-		if (q.accepted.some((a) => a.includes('*'))) {
+		const texts = [
+			...q.accepted.flatMap((a) => (typeof a === 'string' ? [a] : [])),
+			...(q.wrong ?? []).map((w) => w.answer)
+		];
+		const patterns = q.accepted.flatMap((a) =>
+			typeof a === 'object' && 'pattern' in a ? [a] : []
+		);
+		if (texts.some((a) => a.includes('*'))) {
 			notes.push(
 				`//   - ${q.id}: an accepted answer holds “*”, written \\* so Moodle matches it as an asterisk, not its wildcard.`
 			);
 		}
-		if (q.accepted.some((a) => a.includes('->'))) {
+		if ([...texts, ...patterns.map((p) => p.pattern)].some((a) => a.includes('->'))) {
 			notes.push(
 				`//   - ${q.id}: an accepted answer holds “->”, which GIFT cannot escape; Moodle may read this question as matching.`
 			);

@@ -12,7 +12,9 @@ import {
 	evidenceCandidates,
 	explanationHtml,
 	htmlParagraph,
-	percent
+	percent,
+	shortAnswerKeys,
+	wrongFeedbackHtml
 } from './common.ts';
 import { cdata, el, escapeText, xmlDocument, type Element, type Node } from './xml.ts';
 
@@ -121,13 +123,23 @@ function questions(module: Module, q: Question, lesson?: Lesson): Element[] {
 			return [
 				question('shortanswer', q, q.id, q.id, stem, q.points, [
 					el('usecase', {}, '0'),
-					q.accepted.map((a) =>
+					shortAnswerKeys(q).map((a) =>
 						el(
 							'answer',
 							{ fraction: '100', format: 'moodle_auto_format' },
-							// `*` is Moodle's wildcard in short answers; `\*` is a literal star.
-							el('text', {}, a.replace(/\*/g, '\\*')),
+							// `*` is Moodle's wildcard in short answers; `\*` is a literal star. A pattern
+							// keeps its stars as wildcards, which is what they mean in Citewise too.
+							el('text', {}, a.wildcard ? a.text : a.text.replace(/\*/g, '\\*')),
 							html('feedback', '')
+						)
+					),
+					// Listed wrong answers: worth nothing, with their own feedback, after the right ones.
+					(q.wrong ?? []).map((w) =>
+						el(
+							'answer',
+							{ fraction: '0', format: 'moodle_auto_format' },
+							el('text', {}, w.answer.replace(/\*/g, '\\*')),
+							html('feedback', wrongFeedbackHtml(w))
 						)
 					)
 				])

@@ -15,11 +15,12 @@ import {
 	evidenceCandidates,
 	exportFileName,
 	lessonOf,
+	shortAnswerKeys,
 	TRUTH_CHOICES,
 	type ExportFile,
 	summarize
 } from './common.ts';
-import { el, xmlDocument, type Element, type Node } from './xml.ts';
+import { el, raw, xmlDocument, type Element, type Node } from './xml.ts';
 
 const ASI = 'http://www.imsglobal.org/xsd/imsqtiasi_v3p0';
 const ASI_XSD = 'https://purl.imsglobal.org/spec/qti/v3p0/schema/xsd/imsqti_asiv3p0_v1p0.xsd';
@@ -124,6 +125,28 @@ const addScore = (points: number) =>
 	set('SCORE', el('qti-sum', {}, v('SCORE'), base('float', points)));
 const matchCorrect = (id: string) =>
 	el('qti-match', {}, v(id), el('qti-correct', { identifier: id }));
+
+/** Text inside an XML comment, which may not hold `--`. */
+function xmlComment(text: string): string {
+	return text.replace(/-(?=-)/g, '- ').replace(/-$/, '- ');
+}
+
+/**
+ * A Citewise pattern as an XML Schema regular expression (what qti-pattern-match reads, matched
+ * against the whole response): `*` is any run of characters, every letter matches either case,
+ * and the regex's own special characters are escaped.
+ */
+export function patternRegex(pattern: string): string {
+	return [...pattern]
+		.map((c) => {
+			if (c === '*') return '.*';
+			if (/[\\|.?+(){}\-[\]^]/.test(c)) return `\\${c}`;
+			const lower = c.toLocaleLowerCase('en');
+			const upper = c.toLocaleUpperCase('en');
+			return lower !== upper && lower.length === 1 && upper.length === 1 ? `[${lower}${upper}]` : c;
+		})
+		.join('');
+}
 
 /** SCORE = the response's mapped value, or 0 when there is no response. */
 function mappedScore(response = 'RESPONSE'): Element {
@@ -328,31 +351,46 @@ function itemParts(module: Module, q: Question): ItemParts {
 				]
 			};
 		case 'short-answer': {
-			// Accepted answers that differ only in case are one entry to a case-insensitive map.
-			const accepted = [...new Map(q.accepted.map((a) => [a.toLocaleLowerCase('en'), a])).values()];
-			const longest = Math.max(...accepted.map((a) => a.length));
+			const keys = shortAnswerKeys(q);
+			const patterns = keys.filter((k) => k.wildcard).map((k) => k.text);
+			// Accepted answers that differ only in case are one entry to a case-insensitive map. A
+			// number is its exact number (the tolerance is a stated loss).
+			const texts = keys.filter((k) => !k.wildcard).map((k) => k.text);
+			const accepted = [...new Map(texts.map((a) => [a.toLocaleLowerCase('en'), a])).values()];
+			const longest = Math.max(...keys.map((a) => a.text.length));
+			// QTI has no per-answer feedback for text entry: the listed wrong answers are named in a
+			// comment, so a teacher importing the item can add them.
+			const wrong = (q.wrong ?? []).map((w) =>
+				raw(
+					`<!-- Citewise lists a wrong answer: “${xmlComment(w.answer)}”, with the feedback “${xmlComment(w.feedback)}” -->`
+				)
+			);
 			return {
 				declarations: [
 					response(
 						'single',
 						'string',
-						[accepted[0]!],
-						[
-							el(
-								'qti-mapping',
-								{ 'lower-bound': 0, 'upper-bound': num(q.points), 'default-value': 0 },
-								accepted.map((a) =>
-									el('qti-map-entry', {
-										'map-key': a,
-										'mapped-value': num(q.points),
-										'case-sensitive': 'false'
-									})
-								)
-							)
-						]
+						[accepted[0] ?? patterns[0]!.replace(/\*/g, '')],
+						// Only patterns: nothing to map, the pattern conditions give the score.
+						accepted.length === 0
+							? []
+							: [
+									el(
+										'qti-mapping',
+										{ 'lower-bound': 0, 'upper-bound': num(q.points), 'default-value': 0 },
+										accepted.map((a) =>
+											el('qti-map-entry', {
+												'map-key': a,
+												'mapped-value': num(q.points),
+												'case-sensitive': 'false'
+											})
+										)
+									)
+								]
 					)
 				],
 				body: [
+					...wrong,
 					el('p', {}, q.prompt),
 					el(
 						'p',
@@ -363,7 +401,22 @@ function itemParts(module: Module, q: Question): ItemParts {
 						})
 					)
 				],
-				processing: [mappedScore()]
+				processing: [
+					accepted.length ? mappedScore() : setScore(0),
+					// A pattern: `*` is any run of characters, the rest compared ignoring case.
+					patterns.map((p) =>
+						el(
+							'qti-response-condition',
+							{},
+							el(
+								'qti-response-if',
+								{},
+								el('qti-pattern-match', { pattern: patternRegex(p) }, v('RESPONSE')),
+								setScore(q.points)
+							)
+						)
+					)
+				]
 			};
 		}
 		case 'ordering': {

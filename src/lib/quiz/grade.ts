@@ -3,8 +3,8 @@
  * machine receives it as an actor (`gradeAnswer`) rather than importing it: the server provides a
  * grader that holds the key, and the key never has to travel with the questions.
  */
-import type { Cite, Paragraph, Question, Response } from './questions.ts';
-import { answerInWords, rationalesFor, score } from './questions.ts';
+import type { AnswerNote, Cite, Paragraph, Question, Response } from './questions.ts';
+import { answerInWords, noteFor, rationalesFor, score } from './questions.ts';
 
 export type Outcome = 'correct' | 'partial' | 'incorrect';
 
@@ -21,6 +21,11 @@ export interface Grade {
 	cites: Cite[];
 	/** The correct answer in words, for "show answer". */
 	answer: string[];
+	/**
+	 * What the key says about this very answer, when it says anything: a spelling slip forgiven
+	 * (with the right spelling), or a listed wrong answer's own feedback and citations.
+	 */
+	note?: AnswerNote;
 }
 
 export class InvalidResponseError extends Error {}
@@ -34,6 +39,7 @@ export function grade(
 	if (result.kind === 'invalid') {
 		throw new InvalidResponseError(`response to ${question.id} is invalid: ${result.reason}`);
 	}
+	const note = noteFor(question, response, paragraphs);
 	const outcome: Outcome =
 		result.earned >= result.total ? 'correct' : result.earned > 0 ? 'partial' : 'incorrect';
 	return {
@@ -44,7 +50,8 @@ export function grade(
 		rationales: rationalesFor(question, response),
 		explanation: question.explanation,
 		cites: question.cites,
-		answer: answerInWords(question)
+		answer: answerInWords(question),
+		...(note ? { note } : {})
 	};
 }
 

@@ -11,7 +11,7 @@
 import type { SnapshotFrom } from 'xstate';
 import type { Cite } from '../content/schema.ts';
 import type { Outcome } from './grade.ts';
-import type { InvalidReason, PublicQuestion, Response, Skill } from './questions.ts';
+import type { AnswerNote, InvalidReason, PublicQuestion, Response, Skill } from './questions.ts';
 import { responseInWords, round } from './questions.ts';
 import {
 	current,
@@ -64,6 +64,8 @@ export type QuizView =
 			rationalesWithheld: boolean;
 			/** Where to look again after a wrong try (never the quotes: those would give it away). */
 			reread: Reread;
+			/** A forgiven spelling slip, or the feedback the author wrote for this wrong answer. */
+			note?: FeedbackNote;
 			/** Present once earned: after a correct answer or "show answer". */
 			explanation?: string;
 			cites?: Cite[];
@@ -87,6 +89,30 @@ export type QuizView =
 export type Reread =
 	| { kind: 'paragraphs'; paragraphs: { paragraph: number; cite: number }[] }
 	| { kind: 'range'; from: number; to: number };
+
+/**
+ * What the key says about this very answer. A spelling note comes only with an accepted answer.
+ * A listed wrong answer's feedback is shown like a rationale, after any try; its citations name
+ * their paragraphs at once but keep their quotes until the question is resolved (answered right
+ * or its answer shown), as the explanation's citations do: a quote may hold the right answer.
+ */
+export type FeedbackNote =
+	| { kind: 'spelling'; spelling: string }
+	| {
+			kind: 'listed-wrong';
+			feedback: string;
+			cites: { paragraph: number; quote?: string }[];
+	  };
+
+function feedbackNote(note: AnswerNote | undefined, resolved: boolean): FeedbackNote | undefined {
+	if (!note) return undefined;
+	if (note.kind === 'spelling') return note;
+	return {
+		kind: 'listed-wrong',
+		feedback: note.feedback,
+		cites: note.cites.map((c) => (resolved ? { ...c } : { paragraph: c.paragraph }))
+	};
+}
 
 export interface SummaryItem {
 	id: string;
@@ -155,6 +181,7 @@ export function quizView(
 		// would then mark the unexplained ones as the key, so they wait until it is resolved.
 		const withhold =
 			result === 'retry' && question.type === 'multiple-choice' && last.grade.rationales.length > 0;
+		const note = feedbackNote(last.grade.note, shown);
 		return {
 			...position,
 			status: 'feedback',
@@ -167,6 +194,7 @@ export function quizView(
 			rationales: withhold ? [] : last.grade.rationales,
 			rationalesWithheld: withhold,
 			reread: rereadFor(question, last.grade.cites),
+			...(note ? { note } : {}),
 			...(shown
 				? {
 						explanation: last.grade.explanation,
