@@ -1,9 +1,12 @@
 /**
  * `npm run check:questions [folder…]`: validates every module under questions/ (or the folders
  * given), prints one `file:line:column message` line per problem and a coverage report, and exits
- * non-zero when any module has a problem.
+ * non-zero when any module has a problem. Item-writing cues (cues.ts) are printed on stdout as
+ * `file:line:column warning: …` lines and a summary; they never change the exit code.
  */
 import { resolve } from 'node:path';
+import { claimReport } from '../src/lib/content/claims.ts';
+import { cueSummary, formatWarning } from '../src/lib/content/cues.ts';
 import { loadModuleDir, moduleDirs } from '../src/lib/content/files.ts';
 import { coverage } from '../src/lib/content/load.ts';
 import { formatProblem } from '../src/lib/content/problems.ts';
@@ -14,13 +17,14 @@ const dirs = args.length ? args.map((a) => resolve(a)) : moduleDirs(resolve('que
 let failed = 0;
 
 for (const dir of dirs) {
-	const { module, problems } = loadModuleDir(dir);
+	const { module, problems, cues } = loadModuleDir(dir);
 	for (const problem of problems) console.error(formatProblem(problem));
 	if (!module) {
 		failed++;
 		console.error(`✗ ${dir}: ${problems.length} problem${problems.length === 1 ? '' : 's'}`);
 		continue;
 	}
+	for (const warning of cues?.warnings ?? []) console.log(formatWarning(warning));
 	const c = coverage(module);
 	console.log(
 		`✓ ${module.slug}: ${module.questions.length} questions, ${c.paragraphs} paragraphs, ${module.lessons.length} lessons`
@@ -41,6 +45,8 @@ for (const dir of dirs) {
 	console.log(
 		`  by lesson: ${module.lessons.map((l) => `${l.id} (¶${l.paragraphs[0]}–¶${l.paragraphs[1]}) ${l.questions.length}`).join(', ')}`
 	);
+	for (const line of claimReport(module)) console.log(line);
+	for (const line of cues ? cueSummary(cues) : []) console.log(line);
 }
 
 if (!dirs.length) {
