@@ -2,7 +2,8 @@
  * The validator against a corpus of small modules on disk.
  *
  * `broken/<case>/` is the base module (`accepted/base-module/`), for the newer question types with
- * one question of that type added, with exactly one defect; its
+ * one question of that type added, and for the `claim-*` cases with the claims of
+ * `accepted/claims-all-pass/` (claims.yaml, and questions naming them), with exactly one defect; its
  * `expected.txt` lists, in order, every problem the validator must report, one per line as
  * `<case>/<file>:<line>:<column> <part of the message>` (`#` lines describe the defect). The
  * location must match exactly; the message must contain the given text.
