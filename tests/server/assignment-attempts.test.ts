@@ -33,6 +33,13 @@ import { purgeStaleAttempts } from '../../src/lib/server/retention.ts';
 import { correctResponse, wrongResponse } from '../quiz/fixtures.ts';
 
 const module = findModule('fleeing-kazakhs-and-puff-pieces')!;
+/** The assigned lesson's questions and points, from the module (content may grow). */
+const LESSON = module.lessons.find((l) => l.id === 'kazinform-press-tour')!;
+const LESSON_QUESTIONS = LESSON.questions.length;
+const LESSON_POINTS = LESSON.questions.reduce(
+	(sum, id) => sum + module.questions.find((q) => q.id === id)!.points,
+	0
+);
 const t0 = new Date('2026-12-01T09:00:00Z');
 const minutes = (n: number) => new Date(t0.getTime() + n * 60_000);
 
@@ -110,7 +117,7 @@ describe('assessment attempts', () => {
 		const student = await studentIn(db, assignment);
 		const attempt = (await startAssignmentAttempt(db, assignment, module, student, t0))!;
 		expect(attempt.number).toBe(1);
-		const rights = [true, false, true, true, false, true, true, false, true];
+		const rights = Array.from({ length: LESSON_QUESTIONS }, (_, i) => i % 3 !== 1);
 		let expected = 0;
 		for (const right of rights) {
 			const id = await answerAndNext(db, assignment, student, right, minutes(1));
@@ -120,7 +127,11 @@ describe('assessment attempts', () => {
 		let open = await openAttempt(db, assignment, module, attempt, minutes(2));
 		expect(open.finished).toBe(false);
 		const before = open.live.state.snapshot;
-		expect(attemptProgress(before)).toMatchObject({ answered: 9, total: 9, finished: false });
+		expect(attemptProgress(before)).toMatchObject({
+			answered: LESSON_QUESTIONS,
+			total: LESSON_QUESTIONS,
+			finished: false
+		});
 		// Nothing graded yet: no question has a try or credit.
 		expect(Object.values(before.context.progress).every((p) => p.tries.length === 0)).toBe(true);
 
@@ -211,9 +222,17 @@ describe('assessment attempts', () => {
 		await startAssignmentAttempt(db, assignment, module, student, t0);
 		await answerAndNext(db, assignment, student, true, minutes(1));
 		const during = await rosterOf(db, assignment, module, minutes(29));
-		expect(during[0]!.status).toMatchObject({ kind: 'in-progress', answered: 1, total: 9 });
+		expect(during[0]!.status).toMatchObject({
+			kind: 'in-progress',
+			answered: 1,
+			total: LESSON_QUESTIONS
+		});
 		const after = await rosterOf(db, assignment, module, minutes(31));
-		expect(after[0]!.status).toMatchObject({ kind: 'submitted', answered: 1, maxScore: 9 });
+		expect(after[0]!.status).toMatchObject({
+			kind: 'submitted',
+			answered: 1,
+			maxScore: LESSON_POINTS
+		});
 		const log = await eventsFrom(
 			db,
 			(await latestAttemptOf(db, assignment, module, student))!.row.id
@@ -297,7 +316,7 @@ describe('practice-mode assignments', () => {
 		const student = await studentIn(db, assignment);
 		const attempt = (await startAssignmentAttempt(db, assignment, module, student, t0))!;
 		let open = await openAttempt(db, assignment, module, attempt, t0);
-		for (let i = 0; i < 9; i++) {
+		for (let i = 0; i < LESSON_QUESTIONS; i++) {
 			const question = module.questions.find(
 				(q) => q.id === current(open.live.state.snapshot.context).id
 			)!;
@@ -313,7 +332,11 @@ describe('practice-mode assignments', () => {
 		open = await openAttempt(db, assignment, module, attempt, t0);
 		expect(open.finished).toBe(true);
 		const roster = await rosterOf(db, assignment, module, t0);
-		expect(roster[0]!.status).toMatchObject({ kind: 'submitted', score: 9, maxScore: 9 });
+		expect(roster[0]!.status).toMatchObject({
+			kind: 'submitted',
+			score: LESSON_POINTS,
+			maxScore: LESSON_POINTS
+		});
 	});
 });
 
@@ -362,7 +385,7 @@ describe('attempts and students', () => {
 			['Going', 'in-progress'],
 			['Not yet', 'not-started']
 		]);
-		expect(roster[0]!.status).toMatchObject({ answered: 2, total: 9 });
+		expect(roster[0]!.status).toMatchObject({ answered: 2, total: LESSON_QUESTIONS });
 	});
 
 	it('retention never deletes an assignment’s attempts', async () => {

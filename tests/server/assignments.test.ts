@@ -338,7 +338,7 @@ describe('settings in words', () => {
 		expect(lines).toHaveLength(8);
 		expect(lines[0]).toMatch(/^Assessment: .*saved without feedback/);
 		expect(lines[1]).toBe(
-			`1 of ${module.lessons.length} lessons: Kazinform’s press-tour report (9 questions).`
+			`1 of ${module.lessons.length} lessons: Kazinform’s press-tour report (${module.lessons.find((l) => l.id === 'kazinform-press-tour')!.questions.length} questions).`
 		);
 		expect(lines[2]).toBe('1 attempt allowed.');
 		expect(lines[3]).toBe('Opens Tue, 1 Dec 2026, 09:00 (UTC).');
