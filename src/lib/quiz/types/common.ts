@@ -81,6 +81,11 @@ export interface QuestionTypeModule<
 	type: Q['type'];
 	/** The answerless public view (without the base fields, which every type shares). */
 	toPublic(question: Q, paragraphs: readonly Paragraph[]): P;
+	/**
+	 * A response as the form fields that would send it (the no-JavaScript form's): how a saved
+	 * answer is shown again in its question's form. The inverse of `checkInput`.
+	 */
+	toRawInput(response: R): RawInput;
 	/** Checks raw form input against the public view. */
 	checkInput(question: PublicBase & P, raw: RawInput): InputCheckOf<R>;
 	/** Checks an already-shaped response (from a replayed log or a client). */

@@ -49,6 +49,7 @@ export function isCitedEvidence(
 
 export const evidence: QuestionTypeModule<EvidenceQuestion, EvidencePublic, EvidenceResponse> = {
 	type: 'evidence',
+	toRawInput: (response) => ({ [FIELD.evidence]: [response.choice] }),
 	toPublic(question, paragraphs) {
 		const within = question.within ?? [1, paragraphs.length];
 		return {

@@ -17,6 +17,10 @@ export type MatchingResponse = { type: 'matching'; matches: Record<string, strin
 
 export const matching: QuestionTypeModule<MatchingQuestion, MatchingPublic, MatchingResponse> = {
 	type: 'matching',
+	toRawInput: (response) =>
+		Object.fromEntries(
+			Object.entries(response.matches).map(([item, option]) => [FIELD.match(item), [option]])
+		),
 	toPublic: (question) => ({
 		type: 'matching',
 		items: publicChoices(question.items),

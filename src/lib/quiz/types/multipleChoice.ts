@@ -25,6 +25,7 @@ export const multipleChoice: QuestionTypeModule<
 	MultipleChoiceResponse
 > = {
 	type: 'multiple-choice',
+	toRawInput: (response) => ({ [FIELD.choice]: [...response.choices] }),
 	toPublic: (question) => ({ type: 'multiple-choice', choices: publicChoices(question.choices) }),
 	checkInput(question, raw) {
 		const values = [...new Set((raw[FIELD.choice] ?? []).filter((v) => v !== ''))];

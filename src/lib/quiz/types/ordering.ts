@@ -54,6 +54,9 @@ function checkOrdering(items: PublicChoice[], raw: RawInput): InputCheckOf<Order
 
 export const ordering: QuestionTypeModule<OrderingQuestion, OrderingPublic, OrderingResponse> = {
 	type: 'ordering',
+	// The no-JavaScript form's fields: a place for each item.
+	toRawInput: (response) =>
+		Object.fromEntries(response.order.map((id, i) => [FIELD.position(id), [String(i + 1)]])),
 	toPublic: (question) => ({ type: 'ordering', items: byText(publicChoices(question.items)) }),
 	checkInput: (question, raw) => checkOrdering(question.items, raw),
 	checkResponse(question, response) {

@@ -22,6 +22,7 @@ export const singleChoice: QuestionTypeModule<
 	SingleChoiceResponse
 > = {
 	type: 'single-choice',
+	toRawInput: (response) => ({ [FIELD.choice]: [response.choice] }),
 	toPublic: (question) => ({ type: 'single-choice', choices: publicChoices(question.choices) }),
 	checkInput(question, raw) {
 		const one = single(raw, FIELD.choice);

@@ -15,6 +15,7 @@ export const trueFalseNotStated: QuestionTypeModule<
 	TrueFalseNotStatedResponse
 > = {
 	type: 'true-false-not-stated',
+	toRawInput: (response) => ({ [FIELD.choice]: [response.answer] }),
 	toPublic: () => ({ type: 'true-false-not-stated' }),
 	checkInput(_question, raw) {
 		const one = single(raw, FIELD.choice);

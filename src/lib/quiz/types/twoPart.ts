@@ -27,6 +27,10 @@ export type TwoPartResponse = { type: 'two-part'; partA: string; partB: string }
 
 export const twoPart: QuestionTypeModule<TwoPartQuestion, TwoPartPublic, TwoPartResponse> = {
 	type: 'two-part',
+	toRawInput: (response) => ({
+		[FIELD.choice]: [response.partA],
+		[FIELD.partB]: [response.partB]
+	}),
 	toPublic: (question) => ({
 		type: 'two-part',
 		choices: publicChoices(question.choices),

@@ -36,6 +36,7 @@ export const shortAnswer: QuestionTypeModule<
 	ShortAnswerResponse
 > = {
 	type: 'short-answer',
+	toRawInput: (response) => ({ [FIELD.text]: [response.text] }),
 	toPublic: () => ({ type: 'short-answer' }),
 	checkInput(_question, raw) {
 		const values = raw[FIELD.text] ?? [];
