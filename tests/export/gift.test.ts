@@ -159,7 +159,19 @@ function expectSameQuestion(q: Question, parsed: Map<string, Item>, module: Modu
 			expect(stemOf(item)).toContain(q.prompt);
 			const choices = choicesOf(item);
 			expect(choices.every((c) => c.isCorrect)).toBe(true);
-			expect(choices.map((c) => unwildcard(c.text.text))).toEqual(q.accepted);
+			// Accepted answers earn full credit; listed wrong answers are written as 0% with feedback.
+			const accepted = choices.filter((c) => c.weight !== 0);
+			expect(accepted.map((c) => unwildcard(c.text.text))).toEqual(q.accepted);
+			const wrong = choices.filter((c) => c.weight === 0);
+			expect(wrong.map((c) => unwildcard(c.text.text))).toEqual(
+				(q.wrong ?? []).map((w) => w.answer)
+			);
+			// Each wrong answer's feedback, then its citations as "¶n: “quote”".
+			for (const [i, w] of (q.wrong ?? []).entries()) {
+				const said = text(wrong[i]!.feedback?.text ?? '');
+				expect(said.startsWith(w.feedback)).toBe(true);
+				for (const c of w.cites ?? []) expect(said).toContain(`¶${c.paragraph}: “${c.quote}”`);
+			}
 			break;
 		}
 		case 'matching': {

@@ -513,9 +513,19 @@ describe('moodleXml: read back', () => {
 					);
 				}
 				if (q.type === 'short-answer') {
-					expect(answers(first, false).map((a) => a.text.replace(/\\\*/g, '*'))).toEqual(
-						q.accepted
-					);
+					const all = answers(first, false);
+					expect(
+						all.filter((a) => a.fraction === 100).map((a) => a.text.replace(/\\\*/g, '*'))
+					).toEqual(q.accepted);
+					// Listed wrong answers: worth 0, with their own feedback and its citations.
+					const wrong = all.filter((a) => a.fraction === 0);
+					expect(wrong.map((a) => a.text)).toEqual((q.wrong ?? []).map((w) => w.answer));
+					for (const [i, w] of (q.wrong ?? []).entries()) {
+						expect(wrong[i]!.feedback.startsWith(w.feedback)).toBe(true);
+						for (const c of w.cites ?? []) {
+							expect(wrong[i]!.feedback).toContain(`¶${c.paragraph}: “${c.quote}”`);
+						}
+					}
 				}
 			}
 		});
