@@ -16,43 +16,20 @@
  *
  * Cases are found with readdir, so adding a folder adds a test.
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { loadModuleDir } from '../../src/lib/content/files.ts';
 import { formatProblem } from '../../src/lib/content/problems.ts';
 import { QUESTION_TYPES, SKILLS } from '../../src/lib/content/schema.ts';
+import { caseNames, escapeRegExp, readExpected } from './corpus.ts';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const brokenRoot = join(here, 'broken');
 const acceptedRoot = join(here, 'accepted');
 
-function caseNames(root: string): string[] {
-	return readdirSync(root)
-		.filter((name) => statSync(join(root, name)).isDirectory())
-		.sort();
-}
-
-interface ExpectedProblem {
-	/** `<case>/<file>:<line>:<column>` */
-	location: string;
-	/** Text the message must contain. */
-	message: string;
-}
-
-function readExpected(dir: string): ExpectedProblem[] {
-	return readFileSync(join(dir, 'expected.txt'), 'utf8')
-		.split('\n')
-		.filter((line) => line.trim() !== '' && !line.startsWith('#'))
-		.map((line) => {
-			const match = /^(\S+:\d+:\d+) (.+)$/.exec(line);
-			if (!match) throw new Error(`${dir}/expected.txt: cannot read "${line}"`);
-			return { location: match[1]!, message: match[2]! };
-		});
-}
-
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escape = escapeRegExp;
 
 const brokenCases = caseNames(brokenRoot);
 const acceptedCases = caseNames(acceptedRoot);

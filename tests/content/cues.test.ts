@@ -11,7 +11,7 @@
  * Cases are found with readdir, so adding a folder adds a test.
  */
 import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -28,28 +28,16 @@ import { loadModuleDir } from '../../src/lib/content/files.ts';
 import { loadModule } from '../../src/lib/content/load.ts';
 import { formatProblem } from '../../src/lib/content/problems.ts';
 import { moduleFileSchema } from '../../src/lib/content/schema.ts';
+import { caseNames, escapeRegExp, readExpected } from './corpus.ts';
 
 const here = fileURLToPath(new URL('.', import.meta.url));
 const repo = fileURLToPath(new URL('../..', import.meta.url));
 const root = join(here, 'cues');
 const realModule = 'questions/fleeing-kazakhs-and-puff-pieces';
 
-const cases = readdirSync(root)
-	.filter((name) => statSync(join(root, name)).isDirectory())
-	.sort();
+const cases = caseNames(root);
 
-function readExpected(dir: string): { location: string; message: string }[] {
-	return readFileSync(join(dir, 'expected.txt'), 'utf8')
-		.split('\n')
-		.filter((line) => line.trim() !== '' && !line.startsWith('#'))
-		.map((line) => {
-			const match = /^(\S+:\d+:\d+) (.+)$/.exec(line);
-			if (!match) throw new Error(`${dir}/expected.txt: cannot read "${line}"`);
-			return { location: match[1]!, message: match[2]! };
-		});
-}
-
-const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const escape = escapeRegExp;
 const load = (name: string) => loadModuleDir(join(root, name), root);
 
 describe('cue corpus', () => {
