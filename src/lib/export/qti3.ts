@@ -210,6 +210,27 @@ function simpleChoice(id: string, text: string, rationale?: string, outcome = 'F
 	);
 }
 
+/** A choice interaction: its prompt, then each choice with its rationale as inline feedback. */
+function choiceInteraction(
+	response: string,
+	maxChoices: number,
+	prompt: Element,
+	choices: readonly { id: string; text: string; rationale?: string }[],
+	{ shuffle = true, feedback = 'FEEDBACK' } = {}
+): Element {
+	return el(
+		'qti-choice-interaction',
+		{ 'response-identifier': response, 'max-choices': maxChoices, shuffle: String(shuffle) },
+		prompt,
+		choices.map((c) => simpleChoice(c.id, c.text, c.rationale, feedback))
+	);
+}
+
+/** Choices with their QTI identifiers. */
+function withIds<C extends { id: string }>(choices: readonly C[], id: (id: string) => string): C[] {
+	return choices.map((c) => ({ ...c, id: id(c.id) }));
+}
+
 interface ItemParts {
 	declarations: Element[];
 	body: Node[];
@@ -291,14 +312,7 @@ function itemParts(module: Module, q: Question): ItemParts {
 					response('single', 'identifier', [choiceId(q.answer)]),
 					feedbackOutcome('FEEDBACK', 'single')
 				],
-				body: [
-					el(
-						'qti-choice-interaction',
-						{ 'response-identifier': 'RESPONSE', 'max-choices': 1, shuffle: 'true' },
-						prompt,
-						q.choices.map((c) => simpleChoice(choiceId(c.id), c.text, c.rationale))
-					)
-				],
+				body: [choiceInteraction('RESPONSE', 1, prompt, withIds(q.choices, choiceId))],
 				processing: [
 					el(
 						'qti-response-condition',
@@ -320,14 +334,7 @@ function itemParts(module: Module, q: Question): ItemParts {
 					]),
 					feedbackOutcome('FEEDBACK', 'multiple')
 				],
-				body: [
-					el(
-						'qti-choice-interaction',
-						{ 'response-identifier': 'RESPONSE', 'max-choices': 0, shuffle: 'true' },
-						prompt,
-						q.choices.map((c) => simpleChoice(choiceId(c.id), c.text, c.rationale))
-					)
-				],
+				body: [choiceInteraction('RESPONSE', 0, prompt, withIds(q.choices, choiceId))],
 				processing: [mappedScore(), set('FEEDBACK', v('RESPONSE'))]
 			};
 		}
@@ -335,12 +342,9 @@ function itemParts(module: Module, q: Question): ItemParts {
 			return {
 				declarations: [response('single', 'identifier', [choiceId(q.answer)])],
 				body: [
-					el(
-						'qti-choice-interaction',
-						{ 'response-identifier': 'RESPONSE', 'max-choices': 1, shuffle: 'false' },
-						prompt,
-						TRUTH_CHOICES.map((c) => simpleChoice(choiceId(c.id), c.text))
-					)
+					choiceInteraction('RESPONSE', 1, prompt, withIds(TRUTH_CHOICES, choiceId), {
+						shuffle: false
+					})
 				],
 				processing: [
 					el(
@@ -562,19 +566,15 @@ function itemParts(module: Module, q: Question): ItemParts {
 					feedbackOutcome('FEEDBACK_B', 'single')
 				],
 				body: [
-					el(
-						'qti-choice-interaction',
-						{ 'response-identifier': 'RESPONSE_A', 'max-choices': 1, shuffle: 'true' },
-						prompt,
-						q.choices.map((c) => simpleChoice(choiceId(c.id), c.text, c.rationale, 'FEEDBACK_A'))
-					),
-					el(
-						'qti-choice-interaction',
-						{ 'response-identifier': 'RESPONSE_B', 'max-choices': 1, shuffle: 'true' },
+					choiceInteraction('RESPONSE_A', 1, prompt, withIds(q.choices, choiceId), {
+						feedback: 'FEEDBACK_A'
+					}),
+					choiceInteraction(
+						'RESPONSE_B',
+						1,
 						el('qti-prompt', {}, q.partB.prompt),
-						q.partB.choices.map((c) =>
-							simpleChoice(partBChoiceId(c.id), c.text, c.rationale, 'FEEDBACK_B')
-						)
+						withIds(q.partB.choices, partBChoiceId),
+						{ feedback: 'FEEDBACK_B' }
 					)
 				],
 				processing: [
