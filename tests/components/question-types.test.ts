@@ -248,10 +248,10 @@ describe('Evidence', () => {
 		);
 	});
 
-	it('links to the first paragraph of the range to choose there', () => {
+	it('links to the choices in the article, where the claim is repeated above them', () => {
 		render(Evidence, { question: evidence });
 		const link = screen.getByRole('link', { name: 'Go to ¶2 to choose' });
-		expect(link).toHaveAttribute('href', '#p-2');
+		expect(link).toHaveAttribute('href', '#evidence-choices');
 	});
 
 	it('has no answer controls of its own: the choices are in the article', () => {

@@ -30,7 +30,7 @@ async function expectHighlighted(page: Page, cite: KeyCite) {
 	await expect(paragraph.getByRole('link', { name: 'Back to the question' })).toBeVisible();
 }
 
-test.describe('on a narrow screen, where the article comes before the questions', () => {
+test.describe('on a narrow screen, where the questions come before the article', () => {
 	test.use({ viewport: { width: 800, height: 700 } });
 
 	test('an evidence link highlights the quoted words, focuses the paragraph, and leads back', async ({

@@ -633,8 +633,9 @@ export async function answerWithKeyboard(
 			const first = q.within![0];
 			await tabTo(page, form.getByRole('link', { name: `Go to ¶${first} to choose` }));
 			await page.keyboard.press('Enter');
-			await expect(page).toHaveURL(new RegExp(`#p-${first}$`));
-			// Following the link moves the Tab starting point to ¶first: Tab goes on from there.
+			await expect(page).toHaveURL(/#evidence-choices$/);
+			// Following the link moves the Tab starting point to the choices (the claim above ¶first):
+			// Tab goes on from there.
 			await chooseRadioWithKeyboard(
 				page,
 				evidenceGroup(page).getByRole('radio'),

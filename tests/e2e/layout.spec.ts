@@ -61,14 +61,14 @@ test.describe('at 1280×900', () => {
 test.describe('at 320×640', () => {
 	test.use({ viewport: { width: 320, height: 640 } });
 
-	test('the article and the practice panel stack, with no horizontal scrolling', async ({
+	test('the practice panel comes first and the article below it, with no horizontal scrolling', async ({
 		page
 	}) => {
 		await openPage(page);
 		await expectNoHorizontalScroll(page, 320, 'the introduction');
 		const reader = await boxOf(page, article(page));
 		const practice = await boxOf(page, practicePanel(page));
-		expect(practice.y).toBeGreaterThanOrEqual(reader.y + reader.height);
+		expect(reader.y).toBeGreaterThanOrEqual(practice.y + practice.height);
 		expect(practice.x + practice.width).toBeLessThanOrEqual(320);
 
 		await practicePanel(page).getByRole('button', { name: 'Start practice' }).click();

@@ -1,5 +1,6 @@
 import { error } from '@sveltejs/kit';
 import { EXPORT_FORMATS, FORMAT_INFO, summarize } from '$lib/export/common.ts';
+import { practiceMinutes } from '$lib/content/estimate.ts';
 import { findModule } from '$lib/server/modules.ts';
 import type { LayoutServerLoad } from './$types';
 
@@ -17,6 +18,9 @@ export const load: LayoutServerLoad = async ({ params }) => {
 			summary: module.summary,
 			readingMinutes: module.readingMinutes,
 			objectives: module.objectives,
+			/** The intro's estimate for the questions, beside the reading time. */
+			questions: module.questions.length,
+			practiceMinutes: practiceMinutes(module.questions.length),
 			article: module.article,
 			glossary: module.glossary
 		},
