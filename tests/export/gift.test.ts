@@ -159,7 +159,14 @@ function expectSameQuestion(q: Question, parsed: Map<string, Item>, module: Modu
 			expect(stemOf(item)).toContain(q.prompt);
 			const choices = choicesOf(item);
 			expect(choices.every((c) => c.isCorrect)).toBe(true);
-			expect(choices.map((c) => unwildcard(c.text.text))).toEqual(q.accepted);
+			// Accepted answers earn credit; the listed wrong answers follow them at 0%.
+			const wrong = choices.filter((c) => c.weight === 0);
+			expect(choices.filter((c) => c.weight !== 0).map((c) => unwildcard(c.text.text))).toEqual(
+				q.accepted
+			);
+			expect(wrong.map((c) => unwildcard(c.text.text))).toEqual(
+				(q.wrong ?? []).map((w) => w.answer)
+			);
 			break;
 		}
 		case 'matching': {

@@ -513,8 +513,14 @@ describe('moodleXml: read back', () => {
 					);
 				}
 				if (q.type === 'short-answer') {
-					expect(answers(first, false).map((a) => a.text.replace(/\\\*/g, '*'))).toEqual(
-						q.accepted
+					// Accepted answers earn credit; the listed wrong answers come after them at 0%.
+					const read = answers(first, false).map((a) => ({
+						text: a.text.replace(/\\\*/g, '*'),
+						fraction: a.fraction
+					}));
+					expect(read.filter((a) => a.fraction > 0).map((a) => a.text)).toEqual(q.accepted);
+					expect(read.filter((a) => a.fraction === 0).map((a) => a.text)).toEqual(
+						(q.wrong ?? []).map((w) => w.answer)
 					);
 				}
 			}
