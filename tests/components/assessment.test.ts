@@ -92,7 +92,12 @@ describe('the assessment panel', () => {
 		expect(screen.getByText(props.revealWords)).toBeInTheDocument();
 		expect(container.textContent).not.toMatch(/points/);
 		for (const q of fourTypes) expect(container.textContent).not.toContain(q.explanation);
-		expect(screen.getByText('Your answer: my own words')).toBeInTheDocument();
+		const answer = [...container.querySelectorAll('.your-answer')].find((el) =>
+			el.textContent?.includes('my own words')
+		);
+		expect(answer).toHaveTextContent('Your answer: my own words');
+		// The learner's own words are isolated, so their direction cannot reorder the page's.
+		expect(answer!.querySelector('bdi')).toHaveTextContent('my own words');
 	});
 
 	it('with reveal, shows the score, each answer right or wrong, explanations and citations', async () => {

@@ -158,7 +158,7 @@ describe('Feedback', () => {
 		it('says how many tries are left', () => {
 			render(Feedback, { view: view('retry') });
 			expect(visibleText(screen.getByText(/You have/))).toBe(
-				'You have 1 try left. Re-read ¶ 3, then try again.'
+				'You have 1 try left. Re-read ¶3, then try again.'
 			);
 		});
 
@@ -178,7 +178,7 @@ describe('Feedback', () => {
 			};
 			render(Feedback, { view: view('retry', { reread }) });
 			expect(visibleText(screen.getByText(/You have/))).toContain(
-				'Re-read ¶ 3, ¶ 1 and ¶ 5, then try again.'
+				'Re-read ¶3, ¶1 and ¶5, then try again.'
 			);
 			const link = screen.getByRole('link', { name: 'Paragraph 3' });
 			expect(link).toHaveAttribute('href', '?q=main-cargo&reread=0#p-3');
@@ -193,7 +193,7 @@ describe('Feedback', () => {
 
 		it('sends an evidence question back to its whole range, not to the paragraph that answers it', () => {
 			render(Feedback, { view: view('retry', { reread: { kind: 'range', from: 4, to: 9 } }) });
-			expect(visibleText(screen.getByText(/You have/))).toContain('Re-read ¶ 4–9, then try again.');
+			expect(visibleText(screen.getByText(/You have/))).toContain('Re-read ¶4–9, then try again.');
 			const link = screen.getByRole('link', { name: 'Paragraphs 4–9' });
 			expect(link).toHaveAttribute('href', '#p-4');
 		});

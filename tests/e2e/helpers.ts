@@ -10,7 +10,11 @@ import { loadModuleDir } from '../../src/lib/content/files.ts';
 import { findQuote } from '../../src/lib/content/quote.ts';
 import type { Lesson, Paragraph, Question } from '../../src/lib/content/schema.ts';
 import { sentenceSpans } from '../../src/lib/content/sentences.ts';
+import { formatEarned, formatPoints, formatScore } from '../../src/lib/format.ts';
 import { exampleAnswer } from '../../src/lib/quiz/types/shortAnswer/match.ts';
+
+/** Scores as the pages show them (one decimal at most); the app's own formatter. */
+export { formatEarned, formatPoints, formatScore };
 
 export const MODULE_SLUG = 'fleeing-kazakhs-and-puff-pieces';
 export const MODULE_URL = `/modules/${MODULE_SLUG}`;
@@ -125,7 +129,8 @@ function evidenceAnswer(
 					paragraph: n,
 					sentence: { k: sentence.k, text: sentence.text },
 					rationales: [],
-					words: [`¶${n}, sentence ${sentence.k}`]
+					// Told back in its own words, quoted, with its paragraph.
+					words: [`¶${n}: “${normalize(sentence.text)}”`]
 				};
 			}
 		}
@@ -871,9 +876,16 @@ export function inWords(answer: PlannedAnswer): string[] {
 
 /**
  * The feedback's "Your answer: …" line says the planned answer. Ticked boxes are listed in the
- * order they were shown (shuffled), so for check boxes the order is not compared.
+ * order they were shown (shuffled), so for check boxes the order is not compared. Once a
+ * matching or ordering question is resolved, its answer is a list, each line marked right or
+ * not: then the lines' words are compared (`expectMarkedAnswer` checks the marks).
  */
 export async function expectYourAnswer(page: Page, answer: PlannedAnswer) {
+	const marked = markedAnswer(page);
+	if (await marked.isVisible()) {
+		await expect(marked.getByRole('listitem').locator('bdi')).toHaveText(answer.words);
+		return;
+	}
 	const line = practicePanel(page).getByText('Your answer:');
 	if (answer.kind !== 'checkbox') {
 		await expect(line).toHaveText(`Your answer: ${answer.words.join('; ')}`);
@@ -886,9 +898,30 @@ export async function expectYourAnswer(page: Page, answer: PlannedAnswer) {
 	expect(said.sort()).toEqual(answer.words.map(normalize).sort());
 }
 
-/** "12.5 of 43 points (29%)", as the summary says it. */
+/** A resolved matching or ordering answer: the list of its lines, each marked right or not. */
+export function markedAnswer(page: Page): Locator {
+	return practicePanel(page).locator('ul.marked-answer');
+}
+
+/**
+ * Each line of a resolved matching or ordering answer is marked right or not, in a symbol and
+ * in words (`words` as the feedback says them: "right" / "not right", …).
+ */
+export async function expectMarkedAnswer(
+	page: Page,
+	lines: { text: string; right: boolean }[],
+	words: { right: string; wrong: string }
+) {
+	const items = markedAnswer(page).getByRole('listitem');
+	await expect(items).toHaveText(
+		lines.map((l) => `${l.right ? '✓' : '✗'} ${l.text} (${l.right ? words.right : words.wrong})`),
+		{ useInnerText: true }
+	);
+}
+
+/** "12.5 of 43 points (29%)", as the summary says it: rounded as the app rounds. */
 export function scoreLine(score: number): string {
-	return `${score} of ${maxScore} points (${Math.round((score / maxScore) * 100)}%)`;
+	return `${formatScore(score, maxScore)} points (${Math.round((score / maxScore) * 100)}%)`;
 }
 
 /** Adds credits as the app does (to 4 decimals), so sums compare exactly. */

@@ -22,7 +22,8 @@ import {
 	scoreLine,
 	sum,
 	tabTo,
-	type Plan
+	type Plan,
+	formatScore
 } from './helpers.ts';
 
 // Keyboard alone: page.keyboard only. No click(), check(), fill() or selectOption() anywhere in
@@ -111,7 +112,7 @@ async function answerAsPlanned(page: Page, n: number) {
 		// What every right answer shows and announces (the mouse run checks each kind in depth,
 		// the run without JavaScript the "Your answer" line).
 		await expect(page.getByRole('status')).toHaveText(
-			`Correct. ${question.points} of ${question.points} points.`
+			`Correct. ${formatScore(question.points, question.points)} points.`
 		);
 		await expect(panel.getByText(normalize(question.explanation))).toBeVisible();
 		await expect(panel.getByRole('heading', { name: 'Evidence in the article' })).toBeVisible();

@@ -26,7 +26,9 @@ import {
 	scoreLine,
 	sum,
 	type Plan,
-	type PlannedAnswer
+	type PlannedAnswer,
+	formatPoints,
+	formatScore
 } from './helpers.ts';
 
 test('the home page lists the module and opens its introduction', async ({ page }) => {
@@ -42,7 +44,7 @@ test('the home page lists the module and opens its introduction', async ({ page 
 	).toBeVisible();
 	const panel = practicePanel(page);
 	await expect(
-		panel.getByText(`${questions.length} questions, worth ${maxScore} points`)
+		panel.getByText(`${questions.length} questions, worth ${formatPoints(maxScore)} points`)
 	).toBeVisible();
 	await expect(panel.getByText('2 tries per question')).toBeVisible();
 	await expect(panel.getByRole('button', { name: 'Start practice' })).toBeVisible();
@@ -80,7 +82,7 @@ const scanFeedback = new Set(
 );
 const walked = lessons.slice(0, 2).flatMap((l) => l.questions);
 
-async function expectFeedbackAnnounced(page: Page, words: RegExp) {
+async function expectFeedbackAnnounced(page: Page, words: string | RegExp) {
 	const feedback = feedbackHeading(page);
 	await expect(feedback, 'focus moves to the feedback').toBeFocused();
 	await expect(page.getByRole('status'), 'the polite live region says the outcome').toHaveText(
@@ -114,8 +116,8 @@ async function answerAsPlanned(page: Page, n: number) {
 			await expect(hints.getByText(question.hints[0]!, { exact: true })).toBeVisible();
 			await expectNoAxeViolations(page, 'a hint');
 			await answerWithMouse(page, true);
-			await expectFeedbackAnnounced(page, /^Correct\. 0\.75 of 1 points\.$/);
-			await expect(panel.getByText('Points: 0.75 of 1')).toBeVisible();
+			await expectFeedbackAnnounced(page, `Correct. ${formatScore(0.75, 1)} points.`);
+			await expect(panel.getByText(`Points: ${formatScore(0.75, 1)}`)).toBeVisible();
 		});
 	} else if (question.id === 'two-sides-of-the-announcement') {
 		await test.step('a wrong answer shows why, then a second try succeeds', async () => {
@@ -138,7 +140,7 @@ async function answerAsPlanned(page: Page, n: number) {
 				'a fresh form for the new try'
 			).toHaveCount(0);
 			await answerWithMouse(page, true);
-			await expectFeedbackAnnounced(page, /^Correct\. 0\.75 of 1 points\.$/);
+			await expectFeedbackAnnounced(page, `Correct. ${formatScore(0.75, 1)} points.`);
 		});
 	} else if (question.id === 'what-kazinform-wrote') {
 		await test.step('two wrong tries use up the question; "Show answer" gives the answer and why', async () => {
@@ -232,7 +234,7 @@ test('one of two right choices is partly right; the second try earns three quart
 	await practicePanel(page).getByRole('button', { name: 'Try again' }).click();
 	await answerWithMouse(page, true);
 	await expect(feedbackHeading(page, 'Correct')).toBeFocused();
-	await expect(practicePanel(page).getByText('Points: 0.75 of 1')).toBeVisible();
+	await expect(practicePanel(page).getByText(`Points: ${formatScore(0.75, 1)}`)).toBeVisible();
 	expect(plannedCredit(partlyRightQuestion, plan)).toBe(0.75);
 });
 
@@ -252,7 +254,7 @@ test('the results add up to what was done', async ({ page }) => {
 	expect(score).toBeLessThan(maxScore);
 	await expect(panel.getByText(/points \(\d+%\)$/)).toHaveText(scoreLine(score));
 	await expect(page.getByRole('status')).toHaveText(
-		`Practice finished: ${score} of ${maxScore} points.`
+		`Practice finished: ${formatScore(score, maxScore)} points.`
 	);
 	await expectLessons(page, lessons.length);
 
@@ -269,7 +271,7 @@ test('the results add up to what was done', async ({ page }) => {
 		});
 		await expect(row.getByRole('cell'), `skill row for ${skill}`).toHaveText([
 			String(mine.length),
-			`${earned} of ${worth}`
+			formatScore(earned, worth)
 		]);
 	}
 

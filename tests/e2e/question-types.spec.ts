@@ -29,7 +29,8 @@ import {
 	shownOrder,
 	tabTo,
 	twoPartAnswer,
-	type PlannedAnswer
+	type PlannedAnswer,
+	formatScore
 } from './helpers.ts';
 
 const ordering = firstOfType('ordering') as Extract<
@@ -229,7 +230,7 @@ for (const javaScriptEnabled of [true, false]) {
 			const right = await answerWithMouse(page, true);
 			await expect(feedbackHeading(page, 'Correct')).toBeVisible();
 			await expectYourAnswer(page, right.answer);
-			await expect(panel.getByText('Points: 0.75 of 1')).toBeVisible();
+			await expect(panel.getByText(`Points: ${formatScore(0.75, 1)}`)).toBeVisible();
 		});
 
 		test('two-part: Part A alone is refused; Part A right with Part B wrong earns half', async ({
@@ -272,11 +273,11 @@ for (const javaScriptEnabled of [true, false]) {
 				const item = panel.locator('ol.missed > li');
 				await expect(item).toHaveCount(1);
 				await expect(item.getByText('Your answer:')).toHaveText(
-					`Your answer: ${partly.words.join('; ')} · ${points} of ${twoPart.points} points`
+					`Your answer: ${partly.words.join('; ')} · ${formatScore(points, twoPart.points)} points`
 				);
 				const max = questions.reduce((sum, q) => sum + q.points, 0);
 				await expect(panel.getByText(/points \(\d+%\)$/)).toHaveText(
-					`${max - points} of ${max} points (${Math.round(((max - points) / max) * 100)}%)`
+					`${formatScore(max - points, max)} points (${Math.round(((max - points) / max) * 100)}%)`
 				);
 			});
 		});

@@ -9,7 +9,8 @@ import {
 	plannedAnswer,
 	practicePanel,
 	questionHeading,
-	questions
+	questions,
+	formatScore
 } from './helpers.ts';
 
 /**
@@ -79,7 +80,7 @@ for (const javaScriptEnabled of [true, false]) {
 			if (javaScriptEnabled) await expect(notice).toBeFocused();
 			// "Here is where it is now": the first tab shows the second tab's state, not its stale one.
 			await expect(feedbackHeading(page, 'Correct')).toBeVisible();
-			await expect(practicePanel(page).getByText('Points: 0.75 of 1')).toBeVisible();
+			await expect(practicePanel(page).getByText(`Points: ${formatScore(0.75, 1)}`)).toBeVisible();
 
 			// Nothing was lost, and the quiz carries on from the first tab. (A fresh visit, not a
 			// reload: without JavaScript a reload here would post the refused form again.)
@@ -88,7 +89,7 @@ for (const javaScriptEnabled of [true, false]) {
 			await expect(
 				practicePanel(page).getByText(`Question 4 of ${questions.length}:`)
 			).toBeVisible();
-			await expect(practicePanel(page).getByText('Points: 0.75 of 1')).toBeVisible();
+			await expect(practicePanel(page).getByText(`Points: ${formatScore(0.75, 1)}`)).toBeVisible();
 			await goOnWithMouse(page, 4);
 			await expect(questionHeading(page, 5)).toBeVisible();
 		});

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { loadModuleDir } from '../../src/lib/content/files.ts';
 import type { EvidenceQuestion } from '../../src/lib/content/schema.ts';
 import { formatProblem } from '../../src/lib/content/problems.ts';
+import { sentenceSpans } from '../../src/lib/content/sentences.ts';
 import { grade, graderFor, InvalidResponseError } from '../../src/lib/quiz/grade.ts';
 import {
 	answerInWords,
@@ -38,6 +39,12 @@ const newTypes: Question[] = [ordering, matching, evidenceSentence, evidencePara
 const named = newTypes.map((q) => [`${q.type} (${q.id})`, q] as const);
 
 const publicOf = (question: Question) => toPublic(question, fixtureParagraphs);
+
+/** The words of each sentence of a fixture paragraph, as the reader offers them. */
+function sentencesOf(n: number): string[] {
+	const text = fixtureParagraphs.find((p) => p.n === n)!.text;
+	return sentenceSpans(text).map((s) => text.slice(s.start, s.end));
+}
 const scoreOf = (question: Question, response: Response) =>
 	score(question, response, fixtureParagraphs);
 /** Points earned, or the reason a response could not be scored. */
@@ -157,7 +164,15 @@ describe('toPublic (new types)', () => {
 					expect(n).toBeLessThanOrEqual(last);
 				}
 				expect(view).not.toHaveProperty('cites');
-				expect(JSON.stringify(view)).not.toContain(question.cites[0]!.quote);
+				// The quote's words may appear only as one of the sentences offered, every one of which
+				// the reader shows anyway: none is singled out.
+				const { sentences, ...rest } = view;
+				expect(JSON.stringify(rest)).not.toContain(question.cites[0]!.quote);
+				if (question.select === 'sentence') {
+					expect(Object.keys(sentences!)).toEqual(view.options);
+				} else {
+					expect(sentences).toBeUndefined();
+				}
 			}
 		});
 	});
@@ -627,13 +642,24 @@ describe('responseInWords (new types)', () => {
 		]);
 	});
 
-	it('names the paragraph or sentence chosen as evidence', () => {
+	it('names the paragraph chosen as evidence, or quotes the sentence chosen with its paragraph', () => {
 		expect(responseInWords(publicOf(evidenceParagraph), { type: 'evidence', choice: '2' })).toEqual(
 			['¶2']
 		);
+		const third = sentencesOf(4)[2]!;
 		expect(
 			responseInWords(publicOf(evidenceSentence), { type: 'evidence', choice: '4.3' })
-		).toEqual(['¶4, sentence 3']);
+		).toEqual([`¶4: “${third.trim()}”`]);
+		expect(third).toMatch(/^According to a 2015 Radio Free Asia/);
+	});
+
+	it('falls back to the sentence’s number for a response the view cannot word', () => {
+		const view = publicOf(evidenceSentence);
+		if (view.type !== 'evidence') throw new Error('expected an evidence view');
+		const withoutWords = { ...view, sentences: undefined };
+		expect(responseInWords(withoutWords, { type: 'evidence', choice: '4.3' })).toEqual([
+			'¶4, sentence 3'
+		]);
 	});
 
 	it('gives both parts of a two-part response', () => {

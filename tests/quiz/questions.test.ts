@@ -64,7 +64,9 @@ function offeredTexts(question: PublicQuestion): string[] {
 		'options' in question && question.type === 'matching' ? question.options : [],
 		question.type === 'two-part' ? question.partB.choices : []
 	];
-	return lists.flat().map((c) => c.text);
+	// An evidence question offers every sentence in its range (the reader shows them all).
+	const sentences = question.type === 'evidence' ? Object.values(question.sentences ?? {}) : [];
+	return [...lists.flat().map((c) => c.text), ...sentences];
 }
 
 /**

@@ -582,7 +582,7 @@ describe('quizMachine with all eight question types', () => {
 		expect(shown.questions.map((q) => q.id)).toEqual(eightTypes.map((q) => q.id));
 		expect(shown.questions.filter((q) => q.missed)).toEqual([]);
 		expect(shown.questions.find((q) => q.id === evidenceSentence.id)).toMatchObject({
-			yourAnswer: ['¶4, sentence 3'],
+			yourAnswer: [expect.stringMatching(/^¶4: “According to a 2015 Radio Free Asia .*”$/)],
 			answer: answerInWords(evidenceSentence)
 		});
 		expect(shown.questions.find((q) => q.id === twoPart.id)!.yourAnswer).toEqual(

@@ -3,8 +3,8 @@
  * machine receives it as an actor (`gradeAnswer`) rather than importing it: the server provides a
  * grader that holds the key, and the key never has to travel with the questions.
  */
-import type { AnswerNote, Cite, Paragraph, Question, Response } from './questions.ts';
-import { answerInWords, noteFor, rationalesFor, score } from './questions.ts';
+import type { AnswerNote, Cite, Paragraph, PartsDetail, Question, Response } from './questions.ts';
+import { answerInWords, noteFor, partsFor, rationalesFor, score } from './questions.ts';
 
 export type Outcome = 'correct' | 'partial' | 'incorrect';
 
@@ -26,6 +26,11 @@ export interface Grade {
 	 * (with the right spelling), or a listed wrong answer's own feedback and citations.
 	 */
 	note?: AnswerNote;
+	/**
+	 * For matching, ordering and multiple choice: how many parts are right, and which. The view
+	 * decides how much of it a page may carry, and when.
+	 */
+	parts?: PartsDetail;
 }
 
 export class InvalidResponseError extends Error {}
@@ -40,6 +45,7 @@ export function grade(
 		throw new InvalidResponseError(`response to ${question.id} is invalid: ${result.reason}`);
 	}
 	const note = noteFor(question, response, paragraphs);
+	const parts = partsFor(question, response, paragraphs);
 	const outcome: Outcome =
 		result.earned >= result.total ? 'correct' : result.earned > 0 ? 'partial' : 'incorrect';
 	return {
@@ -51,7 +57,8 @@ export function grade(
 		explanation: question.explanation,
 		cites: question.cites,
 		answer: answerInWords(question),
-		...(note ? { note } : {})
+		...(note ? { note } : {}),
+		...(parts ? { parts } : {})
 	};
 }
 

@@ -12,6 +12,7 @@ import {
 	invalid,
 	round,
 	type AnswerNote,
+	type PartsDetail,
 	type Invalid,
 	type InputCheckOf,
 	type InvalidReason
@@ -30,6 +31,7 @@ export {
 	withoutControls,
 	type AnswerNote,
 	type InvalidReason,
+	type PartsDetail,
 	type PublicChoice,
 	type RawInput
 } from './types/common.ts';
@@ -124,4 +126,19 @@ export function noteFor(
 	if (!module.note) return undefined;
 	const check: InputCheck | Invalid = checkResponse(toPublic(question, paragraphs), response);
 	return check.kind === 'valid' ? module.note(question, check.response) : undefined;
+}
+
+/**
+ * Which parts of a response are right, for the types scored part by part (matching, ordering,
+ * multiple choice); undefined for the others, and for a response that is not valid.
+ */
+export function partsFor(
+	question: Question,
+	response: Response,
+	paragraphs: readonly Paragraph[] = []
+): PartsDetail | undefined {
+	const module = moduleFor(question.type);
+	if (!module.parts) return undefined;
+	const check = checkResponse(toPublic(question, paragraphs), response);
+	return check.kind === 'valid' ? module.parts(question, check.response) : undefined;
 }

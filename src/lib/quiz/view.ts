@@ -11,7 +11,14 @@
 import type { SnapshotFrom } from 'xstate';
 import type { Cite } from '../content/schema.ts';
 import type { Outcome } from './grade.ts';
-import type { AnswerNote, InvalidReason, PublicQuestion, Response, Skill } from './questions.ts';
+import type {
+	AnswerNote,
+	InvalidReason,
+	PartsDetail,
+	PublicQuestion,
+	Response,
+	Skill
+} from './questions.ts';
 import { responseInWords, round } from './questions.ts';
 import {
 	current,
@@ -66,6 +73,8 @@ export type QuizView =
 			reread: Reread;
 			/** A forgiven spelling slip, or the feedback the author wrote for this wrong answer. */
 			note?: FeedbackNote;
+			/** How much of a matching, ordering or multiple-choice answer is right, when not all. */
+			parts?: FeedbackParts;
 			/** Present once earned: after a correct answer or "show answer". */
 			explanation?: string;
 			cites?: Cite[];
@@ -112,6 +121,38 @@ function feedbackNote(note: AnswerNote | undefined, resolved: boolean): Feedback
 		feedback: note.feedback,
 		cites: note.cites.map((c) => (resolved ? { ...c } : { paragraph: c.paragraph }))
 	};
+}
+
+/**
+ * How much of a matching, ordering or multiple-choice answer is right. The counts come after any
+ * try: they say how far the answer is from the key, not where. Which lines are right (`marks`,
+ * one per line of `yourAnswer`) comes only once the question is resolved (the last try, or the
+ * answer shown): after a try with tries left it would give the key away.
+ */
+export type FeedbackParts =
+	| { kind: 'matching' | 'ordering'; right: number; of: number; marks?: boolean[] }
+	| { kind: 'multiple-choice'; missing: number; extra: number };
+
+function feedbackParts(
+	question: PublicQuestion,
+	response: Response,
+	parts: PartsDetail | undefined,
+	resolved: boolean
+): FeedbackParts | undefined {
+	if (!parts) return undefined;
+	if (parts.kind === 'multiple-choice') {
+		return { kind: parts.kind, missing: parts.missing, extra: parts.extra };
+	}
+	const { kind, right, of } = parts;
+	if (!resolved) return { kind, right, of };
+	// In the order `responseInWords` lists the lines: the items as asked, or as the learner put them.
+	const ids =
+		response.type === 'ordering'
+			? response.order
+			: question.type === 'matching'
+				? question.items.map((i) => i.id)
+				: [];
+	return { kind, right, of, marks: ids.map((id) => parts.marks[id] === true) };
 }
 
 export interface SummaryItem {
@@ -182,6 +223,10 @@ export function quizView(
 		const withhold =
 			result === 'retry' && question.type === 'multiple-choice' && last.grade.rationales.length > 0;
 		const note = feedbackNote(last.grade.note, shown);
+		const parts =
+			last.grade.outcome === 'correct'
+				? undefined
+				: feedbackParts(question, last.response, last.grade.parts, result !== 'retry');
 		return {
 			...position,
 			status: 'feedback',
@@ -195,6 +240,7 @@ export function quizView(
 			rationalesWithheld: withhold,
 			reread: rereadFor(question, last.grade.cites),
 			...(note ? { note } : {}),
+			...(parts ? { parts } : {}),
 			...(shown
 				? {
 						explanation: last.grade.explanation,
@@ -329,6 +375,8 @@ export interface AssessmentSummaryItem {
 	explanation?: string;
 	cites?: Cite[];
 	rationales?: string[];
+	/** Only when the reveal rule allows the answers: how much of a partly right answer is right. */
+	parts?: FeedbackParts;
 }
 
 /**
@@ -374,6 +422,10 @@ function submittedView(context: QuizContext, seq: number, reveal: Reveal): Asses
 	const questions = context.questions.map((question, i): AssessmentSummaryItem => {
 		const progress = progressOf(context, question.id);
 		const graded = progress.tries.at(-1);
+		const parts =
+			reveal.answers && graded && graded.grade.outcome !== 'correct'
+				? feedbackParts(question, graded.response, graded.grade.parts, true)
+				: undefined;
 		return {
 			id: question.id,
 			number: i + 1,
@@ -389,7 +441,8 @@ function submittedView(context: QuizContext, seq: number, reveal: Reveal): Asses
 						answer: graded.grade.answer,
 						explanation: graded.grade.explanation,
 						cites: graded.grade.cites,
-						rationales: graded.grade.rationales
+						rationales: graded.grade.rationales,
+						...(parts ? { parts } : {})
 					}
 				: {})
 		};

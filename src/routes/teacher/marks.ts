@@ -26,8 +26,8 @@ export const MARK_OF_LETTER: Record<string, Mark> = Object.fromEntries(
 	Object.entries(MARK_LETTER).map(([mark, letter]) => [letter, mark as Mark])
 );
 
-/** "0.5", "1", "2.25": points without trailing zeros. */
-export const points = (n: number) => String(Math.round(n * 100) / 100);
+/** Points as every page shows them: at most one decimal ("0.5", "1", "21.6"); see `$lib/format.ts`. */
+export { formatPoints as points, formatScore } from '$lib/format.ts';
 
 /** 0.7333 → "73%"; null → "n/a". */
 export const percent = (n: number | null) => (n === null ? 'n/a' : `${Math.round(n * 100)}%`);

@@ -3,6 +3,7 @@
  * reads it ("In progress: 3 of 20 answered"), computed on the server so the pages only show text.
  */
 import type { Module } from '$lib/content/schema.ts';
+import { formatScore } from '$lib/format.ts';
 import { rosterOf, type RosterStatus } from '$lib/server/assignmentAttempts.ts';
 import type { Assignment } from '$lib/server/assignments.ts';
 import type { Db } from '$lib/server/db.ts';
@@ -18,8 +19,6 @@ export interface RosterRow {
 	canRetake: boolean;
 }
 
-const points = (n: number) => String(Math.round(n * 10) / 10);
-
 export function statusWords(status: RosterStatus): string {
 	switch (status.kind) {
 		case 'not-started':
@@ -27,7 +26,7 @@ export function statusWords(status: RosterStatus): string {
 		case 'in-progress':
 			return `In progress: ${status.answered} of ${status.total} answered`;
 		case 'submitted':
-			return `Submitted: ${points(status.score)} of ${points(status.maxScore)} points`;
+			return `Submitted: ${formatScore(status.score, status.maxScore)} points`;
 	}
 }
 

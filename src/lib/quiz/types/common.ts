@@ -70,6 +70,20 @@ export type AnswerNote =
 	| { kind: 'listed-wrong'; feedback: string; cites: Cite[] };
 
 /**
+ * How far a response is right, for the types scored part by part: how many parts are right (a
+ * learner may see the counts after any try), and which (`marks`, by item id: shown only once the
+ * question is resolved, since together they give the key away).
+ *
+ * - matching: items matched right, of all items;
+ * - ordering: neighbouring pairs of the correct order that the answer also has side by side, of
+ *   all n − 1 pairs (the score's own measure); an item is marked right when it is in such a pair;
+ * - multiple choice: right choices not picked, and wrong choices picked.
+ */
+export type PartsDetail =
+	| { kind: 'matching' | 'ordering'; right: number; of: number; marks: Record<string, boolean> }
+	| { kind: 'multiple-choice'; missing: number; extra: number };
+
+/**
  * One question type. `Q` is its answer key (from the content schema), `P` what its public view
  * adds to `PublicBase`, `R` a learner's response to it, already checked for shape.
  */
@@ -100,6 +114,8 @@ export interface QuestionTypeModule<
 	rationales(question: Q, response: R): string[];
 	/** What the key says about this very response, if anything. */
 	note?(question: Q, response: R): AnswerNote | undefined;
+	/** Which parts of the response are right, for the types that give credit part by part. */
+	parts?(question: Q, response: R): PartsDetail;
 }
 
 export const MAX_SHORT_ANSWER_LENGTH = 200;

@@ -15,6 +15,11 @@ export type EvidencePublic = {
 	within: [number, number];
 	/** Every id the learner may choose: "12" for ¶12, or "12.3" for its third sentence. */
 	options: string[];
+	/**
+	 * When sentences are chosen, each option's words, by id: an answer is told back in the words
+	 * chosen ("¶12: “…”"), not by its number. (The article is on the page anyway.)
+	 */
+	sentences?: Record<string, string>;
 };
 export type EvidenceResponse = { type: 'evidence'; choice: string };
 
@@ -27,6 +32,20 @@ export function evidenceOptions(
 	const inRange = paragraphs.filter((p) => p.n >= first && p.n <= last);
 	if (select === 'paragraph') return inRange.map((p) => String(p.n));
 	return inRange.flatMap((p) => sentenceSpans(p.text).map((_, i) => sentenceId(p.n, i)));
+}
+
+/** The words of each sentence a learner may choose, by id ("12.3"). */
+function sentenceTexts(
+	[first, last]: readonly [number, number],
+	paragraphs: readonly Paragraph[]
+): Record<string, string> {
+	return Object.fromEntries(
+		paragraphs
+			.filter((p) => p.n >= first && p.n <= last)
+			.flatMap((p) =>
+				sentenceSpans(p.text).map((s, i) => [sentenceId(p.n, i), p.text.slice(s.start, s.end)])
+			)
+	);
 }
 
 /** Whether a chosen paragraph ("12") or sentence ("12.3") holds the question's cited evidence. */
@@ -56,7 +75,8 @@ export const evidence: QuestionTypeModule<EvidenceQuestion, EvidencePublic, Evid
 			type: 'evidence',
 			select: question.select,
 			within,
-			options: evidenceOptions(question.select, within, paragraphs)
+			options: evidenceOptions(question.select, within, paragraphs),
+			...(question.select === 'sentence' ? { sentences: sentenceTexts(within, paragraphs) } : {})
 		};
 	},
 	checkInput(question, raw) {
@@ -72,9 +92,12 @@ export const evidence: QuestionTypeModule<EvidenceQuestion, EvidencePublic, Evid
 	score: (question, response, paragraphs) =>
 		isCitedEvidence(question, response.choice, paragraphs) ? 1 : 0,
 	answerInWords: (question) => question.cites.map((c) => `¶${c.paragraph}: “${c.quote}”`),
-	responseInWords(_question, response) {
+	// "¶12" for a paragraph; "¶12: “…”" for a sentence, its words quoted as the key quotes its own.
+	responseInWords(question, response) {
 		const [n, k] = response.choice.split('.');
-		return [k ? `¶${n}, sentence ${k}` : `¶${n}`];
+		if (!k) return [`¶${n}`];
+		const words = question?.sentences?.[response.choice];
+		return [words ? `¶${n}: “${words.trim()}”` : `¶${n}, sentence ${k}`];
 	},
 	rationales: () => []
 };

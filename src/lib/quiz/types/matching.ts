@@ -59,5 +59,12 @@ export const matching: QuestionTypeModule<MatchingQuestion, MatchingPublic, Matc
 					(i) => `${i.text} → ${choiceText(question.options, response.matches[i.id] ?? '')}`
 				)
 			: [],
-	rationales: () => []
+	rationales: () => [],
+	parts(question, response) {
+		const marks = Object.fromEntries(
+			question.items.map((i) => [i.id, response.matches[i.id] === i.match])
+		);
+		const right = Object.values(marks).filter(Boolean).length;
+		return { kind: 'matching', right, of: question.items.length, marks };
+	}
 };

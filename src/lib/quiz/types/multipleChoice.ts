@@ -49,5 +49,13 @@ export const multipleChoice: QuestionTypeModule<
 	responseInWords: (question, response) =>
 		question ? response.choices.map((id) => choiceText(question.choices, id)) : [],
 	rationales: (question, response) =>
-		rationaleOf(question.choices, response.choices, question.answers)
+		rationaleOf(question.choices, response.choices, question.answers),
+	parts(question, response) {
+		const picked = new Set(response.choices);
+		return {
+			kind: 'multiple-choice',
+			missing: question.answers.filter((a) => !picked.has(a)).length,
+			extra: response.choices.filter((c) => !question.answers.includes(c)).length
+		};
+	}
 };

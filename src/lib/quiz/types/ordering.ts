@@ -63,17 +63,32 @@ export const ordering: QuestionTypeModule<OrderingQuestion, OrderingPublic, Orde
 		return this.checkInput(question, { [FIELD.order]: response.order });
 	},
 	score(question, response) {
-		const correct = question.items.map((i) => i.id);
-		let pairs = 0;
-		for (let i = 0; i < correct.length - 1; i++) {
-			if (response.order.indexOf(correct[i + 1]!) === response.order.indexOf(correct[i]!) + 1) {
-				pairs++;
-			}
-		}
-		return pairs / (correct.length - 1);
+		const pairs = rightPairs(question, response);
+		return pairs.length / (question.items.length - 1);
 	},
 	answerInWords: (question) => question.items.map((item, i) => `${i + 1}. ${item.text}`),
 	responseInWords: (question, response) =>
 		question ? response.order.map((id, i) => `${i + 1}. ${choiceText(question.items, id)}`) : [],
-	rationales: () => []
+	rationales: () => [],
+	parts(question, response) {
+		const pairs = rightPairs(question, response);
+		const inPair = new Set(pairs.flat());
+		return {
+			kind: 'ordering',
+			right: pairs.length,
+			of: question.items.length - 1,
+			marks: Object.fromEntries(question.items.map((i) => [i.id, inPair.has(i.id)]))
+		};
+	}
 };
+
+/** The neighbouring pairs of the correct order that the response also has side by side. */
+function rightPairs(question: OrderingQuestion, response: OrderingResponse): [string, string][] {
+	const correct = question.items.map((i) => i.id);
+	const pairs: [string, string][] = [];
+	for (let i = 0; i < correct.length - 1; i++) {
+		const [a, b] = [correct[i]!, correct[i + 1]!];
+		if (response.order.indexOf(b) === response.order.indexOf(a) + 1) pairs.push([a, b]);
+	}
+	return pairs;
+}
