@@ -201,7 +201,7 @@ test.describe('a phone at 375×740 without the app’s scripts: axe', () => {
 
 	test('the intro, a question, and its feedback with a citation followed', async ({ page }) => {
 		await openPage(page, undefined, { app: false });
-		await expect(page.getByRole('heading', { name: 'What you will practise' })).toBeVisible();
+		await expect(page.getByRole('heading', { name: 'What you will practice' })).toBeVisible();
 		await expectNoAxeViolations(page, 'the intro on a phone');
 
 		await fastForwardTo(page, questions[0]!.id, { app: false });
