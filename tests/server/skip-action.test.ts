@@ -69,6 +69,13 @@ function browser() {
 	};
 }
 
+/** What a refusal tells the learner. */
+function messageOf(result: unknown): string | undefined {
+	return isActionFailure(result)
+		? (result.data as unknown as { message?: string }).message
+		: undefined;
+}
+
 /** Where the quiz is: the question on screen, its try, the step number. */
 async function where(b: ReturnType<typeof browser>) {
 	const { view } = (await b.load()).state;
@@ -146,7 +153,7 @@ describe('the skip action', () => {
 		const result = await b.post('skip', { seq: '1', question: lesson1!.questions[0]! });
 
 		expect(isActionFailure(result) && result.status).toBe(409);
-		expect(isActionFailure(result) && result.data.message).toMatch(/moved on in another tab/);
+		expect(messageOf(result)).toMatch(/moved on in another tab/);
 		expect(await where(b)).toEqual(before);
 	});
 
@@ -156,7 +163,7 @@ describe('the skip action', () => {
 
 		const wrong = await b.post('skip', { seq: '1', question: lesson1!.questions[2]! });
 		expect(isActionFailure(wrong) && wrong.status).toBe(400);
-		expect(isActionFailure(wrong) && wrong.data.message).toMatch(/different question/);
+		expect(messageOf(wrong)).toMatch(/different question/);
 
 		const noSeq = await b.post('skip', { question: lesson1!.questions[0]! });
 		expect(isActionFailure(noSeq) && noSeq.status).toBe(400);
@@ -182,7 +189,7 @@ describe('the skip action', () => {
 		const result = await b.post('skip', { seq: String(seq), question: before.id! });
 
 		expect(isActionFailure(result) && result.status).toBe(409);
-		expect(isActionFailure(result) && result.data.message).toMatch(
+		expect(messageOf(result)).toMatch(
 			/^This is the last question left in its lesson, so it cannot be skipped/
 		);
 		expect(await where(b)).toEqual(before);
@@ -199,9 +206,7 @@ describe('the skip action', () => {
 		const result = await b.post('skip', { seq: '2', question: first.id });
 
 		expect(isActionFailure(result) && result.status).toBe(409);
-		expect(isActionFailure(result) && result.data.message).toBe(
-			'That can’t be done at this point in the quiz.'
-		);
+		expect(messageOf(result)).toBe('That can’t be done at this point in the quiz.');
 		expect(await where(b)).toEqual(before);
 	});
 });
