@@ -17,6 +17,12 @@
  * arrives through `input`. The same events with the same seed and grader give the same quiz, which
  * is how the server rebuilds an attempt from its log.
  *
+ * Practice mode asks questions in order, but a learner may skip one for now (`question.skip`): it
+ * moves to the end of its lesson (after the lesson's other questions still to come) and comes back
+ * there with its tries and hints as they were. Skipping costs nothing and records no try. It is
+ * refused for the last question left in a lesson, which would only come back at once. The quiz's
+ * order is `questions`, so a skip reorders it and `index` stays put.
+ *
  * Scoring rule, stated once for each mode:
  * - practice: a question's credit is what its last try earned, times
  *   (1 − hintCost × hints taken − retryPenalty × earlier tries), never below zero.
@@ -60,6 +66,11 @@ export interface QuizInput {
 	questions: PublicQuestion[];
 	seed: number;
 	settings?: Partial<QuizSettings>;
+	/**
+	 * The lessons, each its question ids. A skipped question comes back at the end of its lesson;
+	 * without lessons, the whole quiz is one lesson. Not part of a log: it comes from the module.
+	 */
+	lessons?: readonly (readonly string[])[];
 }
 
 /** One graded try at a question. */
@@ -98,6 +109,10 @@ export interface QuizContext {
 	pendingGrades: Record<string, Grade>;
 	/** Why the assessment was submitted; null until it is. */
 	submittedReason: SubmitReason | null;
+	/** Each question's lesson, by question id (a question in no lesson is in lesson ''). */
+	lessonOf: Record<string, string>;
+	/** Practice mode: how often each question has been skipped, by id (absent: never). */
+	skips: Record<string, number>;
 }
 
 export type QuizEvent =
@@ -107,6 +122,7 @@ export type QuizEvent =
 	| { type: 'answer.retry' }
 	| { type: 'answer.reveal' }
 	| { type: 'question.next' }
+	| { type: 'question.skip' }
 	// Assessment mode only.
 	| { type: 'answer.record'; questionId: string; response: Response }
 	| { type: 'answer.clear'; questionId: string }
@@ -142,6 +158,7 @@ export const quizMachine = setup({
 		lastTryCorrect: ({ context }) => lastTry(context)?.grade.outcome === 'correct',
 		triesRemain: ({ context }) => progressOf(context).tries.length < context.settings.maxTries,
 		isLastQuestion: ({ context }) => context.index >= context.questions.length - 1,
+		canSkip: ({ context }) => skipTarget(context) !== null,
 		isAssessment: ({ context }) => context.settings.mode === 'assessment',
 		// Assessment mode. An answer names its question, which need not be the one shown.
 		namesQuizQuestion: ({ context, event }) =>
@@ -200,6 +217,22 @@ export const quizMachine = setup({
 		}),
 		clearInvalid: assign({ invalidReason: null }),
 		advance: assign({ index: ({ context }) => context.index + 1, invalidReason: null }),
+		// The question on screen moves to just after the last of its lesson's questions still to
+		// come; the one after it takes its place at `index`. Its progress is untouched.
+		skip: assign({
+			questions: ({ context }) => {
+				const to = skipTarget(context)!;
+				const questions = context.questions.slice();
+				const [skipped] = questions.splice(context.index, 1);
+				questions.splice(to, 0, skipped!);
+				return questions;
+			},
+			skips: ({ context }) => {
+				const id = current(context).id;
+				return { ...context.skips, [id]: (context.skips[id] ?? 0) + 1 };
+			},
+			invalidReason: null
+		}),
 		// Assessment mode.
 		recordAnswer: assign({
 			invalidReason: null,
@@ -286,9 +319,15 @@ export const quizMachine = setup({
 		const questions = settings.shuffleChoices
 			? ordered.map((q) => shuffleParts(q, random))
 			: ordered;
+		const lessonOf: Record<string, string> = {};
+		input.lessons?.forEach((ids, i) => {
+			for (const id of ids) lessonOf[id] = String(i);
+		});
 		return {
 			settings,
 			questions,
+			lessonOf,
+			skips: {},
 			index: 0,
 			progress: Object.fromEntries(
 				questions.map((q) => [
@@ -328,7 +367,8 @@ export const quizMachine = setup({
 					{ guard: 'responseIsInvalid', target: '.invalid', actions: 'recordInvalid' },
 					{ target: 'grading', actions: 'holdResponse' }
 				],
-				'hint.request': { guard: 'hintAvailable', actions: 'takeHint' }
+				'hint.request': { guard: 'hintAvailable', actions: 'takeHint' },
+				'question.skip': { guard: 'canSkip', target: '.ready', actions: 'skip' }
 			}
 		},
 		grading: {
@@ -450,6 +490,23 @@ function shuffleParts(q: PublicQuestion, random: () => number): PublicQuestion {
 		default:
 			return q;
 	}
+}
+
+/** A question's lesson ('' for a question in none). */
+export function lessonOf(context: QuizContext, id: string): string {
+	return Object.hasOwn(context.lessonOf, id) ? context.lessonOf[id]! : '';
+}
+
+/**
+ * Where skipping the question on screen would move it to: the place of the last question of its
+ * lesson after it (every question after `index` is still to come), or null when none is left.
+ */
+export function skipTarget(context: QuizContext): number | null {
+	const lesson = lessonOf(context, current(context).id);
+	for (let i = context.questions.length - 1; i > context.index; i--) {
+		if (lessonOf(context, context.questions[i]!.id) === lesson) return i;
+	}
+	return null;
 }
 
 /** The question being asked. */

@@ -24,6 +24,7 @@ import {
 	current,
 	maxScore,
 	progressOf,
+	skipTarget,
 	totalScore,
 	type QuizContext,
 	type QuizMachine,
@@ -38,6 +39,20 @@ export interface Position {
 	number: number;
 	total: number;
 	question: PublicQuestion;
+	/** Every question in the order asked, for the question list (always given by `quizView`). */
+	list?: QuestionListItem[];
+}
+
+/**
+ * One question in the question list: done (resolved, open to review), the current one, skipped
+ * (it comes back at the end of its lesson), or still to come.
+ */
+export interface QuestionListItem {
+	id: string;
+	/** 1-based place in the order the quiz asks (which a skip changes). */
+	number: number;
+	prompt: string;
+	status: 'done' | 'current' | 'skipped' | 'upcoming';
 }
 
 export type FeedbackResult = 'correct' | 'retry' | 'exhausted' | 'revealed';
@@ -54,6 +69,10 @@ export type QuizView =
 			hintCost: number;
 			invalid: InvalidReason | null;
 			gradingFailed: boolean;
+			/** Whether "Skip for now" is allowed: another question of its lesson is still to come. */
+			canSkip: boolean;
+			/** How often this question has been skipped before (it came back). */
+			skipped: number;
 	  })
 	| (Position & {
 			status: 'feedback';
@@ -204,7 +223,8 @@ export function quizView(
 		seq,
 		number: context.index + 1,
 		total: context.questions.length,
-		question
+		question,
+		list: questionList(context)
 	};
 
 	if (snapshot.matches('feedback')) {
@@ -262,7 +282,83 @@ export function quizView(
 		maxTries: context.settings.maxTries,
 		hintCost: context.settings.hintCost,
 		invalid: snapshot.hasTag('invalid') ? context.invalidReason : null,
-		gradingFailed: snapshot.hasTag('error')
+		gradingFailed: snapshot.hasTag('error'),
+		canSkip: skipTarget(context) !== null,
+		skipped: context.skips[question.id] ?? 0
+	};
+}
+
+function questionList(context: QuizContext): QuestionListItem[] {
+	const currentId = current(context).id;
+	return context.questions.map((q, i) => {
+		const progress = progressOf(context, q.id);
+		return {
+			id: q.id,
+			number: i + 1,
+			prompt: q.prompt,
+			status:
+				q.id === currentId
+					? 'current'
+					: progress.resolved
+						? 'done'
+						: (context.skips[q.id] ?? 0) > 0
+							? 'skipped'
+							: 'upcoming'
+		};
+	});
+}
+
+/** A resolved question seen again from the question list: read-only, nothing to answer. */
+export interface ReviewView {
+	id: string;
+	/** 1-based place in the order asked. */
+	number: number;
+	total: number;
+	question: PublicQuestion;
+	outcome: Outcome;
+	/** The learner's last answer, in words. */
+	yourAnswer: string[];
+	/** Credit after penalties. */
+	earned: number;
+	tries: number;
+	hintsUsed: number;
+	rationales: string[];
+	answer: string[];
+	explanation: string;
+	cites: Cite[];
+}
+
+/**
+ * Practice mode: a question the learner has finished with (resolved, and no longer the one on
+ * screen), as the question list reopens it. Its credit can no longer change, so it shows all the
+ * summary would: the answer, why, and the evidence. Null for any other question: one still to
+ * come, skipped or on screen shows nothing from the key. Derived only: reviewing never changes
+ * the quiz.
+ */
+export function reviewView(snapshot: SnapshotFrom<QuizMachine>, id: string): ReviewView | null {
+	const context = snapshot.context;
+	if (context.settings.mode !== 'practice') return null;
+	if (!snapshot.matches('answering') && !snapshot.matches('feedback')) return null;
+	const index = context.questions.findIndex((q) => q.id === id);
+	if (index < 0 || index === context.index) return null;
+	const question = context.questions[index]!;
+	const progress = progressOf(context, id);
+	const last = progress.tries.at(-1);
+	if (!progress.resolved || !last) return null;
+	return {
+		id,
+		number: index + 1,
+		total: context.questions.length,
+		question,
+		outcome: last.grade.outcome,
+		yourAnswer: responseInWords(question, last.response),
+		earned: progress.credit,
+		tries: progress.tries.length,
+		hintsUsed: progress.hintsUsed,
+		rationales: last.grade.rationales,
+		answer: last.grade.answer,
+		explanation: last.grade.explanation,
+		cites: last.grade.cites
 	};
 }
 

@@ -71,7 +71,12 @@ export function questionsFor(module: Module, config?: QuizConfig): PublicQuestio
 /** A started actor for a fresh attempt at `module` with `seed`, before any event. */
 export function startActor(module: Module, seed: number, config?: QuizConfig): QuizActor {
 	const actor = createActor(machineFor(module), {
-		input: { questions: questionsFor(module, config), seed, settings: config?.settings }
+		input: {
+			questions: questionsFor(module, config),
+			seed,
+			settings: config?.settings,
+			lessons: module.lessons.map((l) => l.questions)
+		}
 	});
 	actor.start();
 	return actor;

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { error, redirect, type Cookies, type RequestEvent } from '@sveltejs/kit';
 import type { Module } from '$lib/content/schema.ts';
 import {
@@ -7,7 +8,7 @@ import {
 	type RawInput
 } from '$lib/quiz/questions.ts';
 import { current, type QuizEvent } from '$lib/quiz/quizMachine.ts';
-import type { QuizView } from '$lib/quiz/view.ts';
+import { reviewView, type QuizView, type ReviewView } from '$lib/quiz/view.ts';
 import { startAttempt } from '$lib/server/attempts.ts';
 import { database } from '$lib/server/db.ts';
 import { highlightFor } from '$lib/server/highlight.ts';
@@ -19,8 +20,7 @@ import {
 	introView,
 	lessonProgress,
 	viewOf,
-	type LessonProgress,
-	type Replayed
+	type LessonProgress
 } from '$lib/server/practice.ts';
 import { formOf, invalidMessage, isEnhanced, keptValues, refuse } from '$lib/server/forms.ts';
 import { takeToken } from '$lib/server/rateLimit.ts';
@@ -39,17 +39,21 @@ export interface PracticeState {
 	reading: 'guided' | 'whole';
 	/** The last paragraph guided reading shows, or null when the whole article is open. */
 	visibleThrough: number | null;
+	/** Names this attempt (not its id) so a draft typed in one attempt is never shown in another. */
+	attemptKey: string | null;
 }
 
 async function practiceState(
 	module: Module,
-	replayed: Replayed | null,
+	attempt: LiveAttempt | undefined,
 	cookies: Cookies
 ): Promise<PracticeState> {
+	const replayed = attempt?.state ?? null;
 	const view = replayed ? viewOf(module, replayed) : await introView(module);
 	const lessons = lessonProgress(module, replayed?.snapshot ?? null);
 	const reading = readingMode(cookies);
 	return {
+		attemptKey: attempt ? draftKeyOf(attempt.id) : null,
 		view,
 		lessons,
 		reading,
@@ -66,11 +70,22 @@ export const load: PageServerLoad = async ({ params, cookies, url, setHeaders })
 	const learner = learnerId(cookies);
 	const attempt = learner ? await liveAttempt(await database(), learner, module) : undefined;
 	const replayed = attempt?.state ?? null;
+	// The question list reopens a finished question, read-only: `?revisit=<question id>`.
+	const revisit = url.searchParams.get('revisit');
+	const review = revisit && replayed ? reviewView(replayed.snapshot, revisit) : null;
 	return {
-		state: await practiceState(module, replayed, cookies),
-		highlight: highlightFor(module, url, replayed?.snapshot ?? null)
+		state: await practiceState(module, attempt, cookies),
+		highlight: highlightFor(module, url, replayed?.snapshot ?? null),
+		review: review satisfies ReviewView | null,
+		/** A revisit link for a question that cannot be reviewed (not finished, or no such one). */
+		reviewRefused: revisit !== null && !review
 	};
 };
+
+/** A short, stable name for an attempt that does not give its id away. */
+function draftKeyOf(attemptId: string): string {
+	return createHash('sha256').update(`draft:${attemptId}`).digest('base64url').slice(0, 16);
+}
 
 const READING_COOKIE = 'cw_reading';
 
@@ -115,7 +130,7 @@ async function record(
 	const attempt = learner ? await liveAttempt(db, learner, module) : undefined;
 	const enhanced = isEnhanced(request);
 	const stateOf = async (a: LiveAttempt | undefined) =>
-		enhanced ? { state: await practiceState(module, a?.state ?? null, cookies) } : {};
+		enhanced ? { state: await practiceState(module, a, cookies) } : {};
 	if (!attempt) {
 		return refuse(event, 409, 'no attempt', {
 			message: 'This practice session has not started yet. Press “Start practice”.',
@@ -143,8 +158,12 @@ async function record(
 	}
 	const recorded = await recordEvent(db, module, attempt, quizEvent, new Date());
 	if (recorded.kind === 'refused') {
+		const lastInLesson =
+			quizEvent.type === 'question.skip' && attempt.state.snapshot.matches('answering');
 		return refuse(event, 409, `not now: ${quizEvent.type}`, {
-			message: 'That can’t be done at this point in the quiz.',
+			message: lastInLesson
+				? 'This is the last question left in its lesson, so it cannot be skipped: answer it (a hint may help) to open the next lesson. Nothing was counted.'
+				: 'That can’t be done at this point in the quiz.',
 			...(await stateOf(attempt))
 		});
 	}
@@ -153,7 +172,9 @@ async function record(
 		const now = await liveAttempt(db, learner!, module);
 		return refuse(event, 409, 'conflict', { message: MOVED_ON, ...(await stateOf(now)) });
 	}
-	if (enhanced) return { state: await practiceState(module, recorded.state, cookies) };
+	if (enhanced) {
+		return { state: await practiceState(module, { ...attempt, state: recorded.state }, cookies) };
+	}
 	const next = recorded.state.snapshot;
 	const anchor =
 		quizEvent.type === 'hint.request'
@@ -166,7 +187,9 @@ async function record(
 	redirect(303, `/modules/${module.slug}#${anchor}`);
 }
 
-function simple(type: 'hint.request' | 'answer.retry' | 'answer.reveal' | 'question.next') {
+function simple(
+	type: 'hint.request' | 'answer.retry' | 'answer.reveal' | 'question.next' | 'question.skip'
+) {
 	return (async (event) => record(event, () => ({ type }))) satisfies Actions[string];
 }
 
@@ -190,9 +213,7 @@ async function begin(event: ActionEvent, restart: boolean) {
 		if (limited) {
 			return refuse(event, 429, `rate limited: ${limited.scope}`, {
 				message: `Too many new practice sessions were started from here just now. Please wait ${limited.retryAfter} seconds and try again; nothing was lost.`,
-				...(isEnhanced(request)
-					? { state: await practiceState(module, attempt?.state ?? null, cookies) }
-					: {})
+				...(isEnhanced(request) ? { state: await practiceState(module, attempt, cookies) } : {})
 			});
 		}
 		learner = ensureLearnerId(cookies, url);
@@ -206,7 +227,7 @@ async function begin(event: ActionEvent, restart: boolean) {
 	if (isEnhanced(request)) {
 		// The cookie may have been set by this very request: use the id, not the request's cookies.
 		const started = learner ? await liveAttempt(db, learner, module) : undefined;
-		return { state: await practiceState(module, started?.state ?? null, cookies) };
+		return { state: await practiceState(module, started, cookies) };
 	}
 	redirect(303, `/modules/${module.slug}#question`);
 }
@@ -255,6 +276,20 @@ export const actions = {
 		redirect(303, `/modules/${module.slug}${mode === 'whole' ? '#article-title' : '#practice'}`);
 	},
 	hint: simple('hint.request'),
+	/**
+	 * "Skip for now": the question on screen (named by the form, like an answer) moves to the end
+	 * of its lesson. No try is spent and nothing is shown; the machine refuses it for the last
+	 * question left in a lesson.
+	 */
+	skip: async (event) =>
+		record(event, (form, question) =>
+			form.get('question') === question.id
+				? { type: 'question.skip' }
+				: {
+						message:
+							'That skip was for a different question. Here is the current one; nothing was lost.'
+					}
+		),
 	retry: simple('answer.retry'),
 	reveal: simple('answer.reveal'),
 	next: simple('question.next')

@@ -8,7 +8,7 @@ import {
 	type RawInput
 } from '$lib/quiz/questions.ts';
 import { current, type QuizEvent } from '$lib/quiz/quizMachine.ts';
-import { assessmentView, type AssessmentView, type QuizView } from '$lib/quiz/view.ts';
+import { assessmentView, reviewView, type AssessmentView, type QuizView } from '$lib/quiz/view.ts';
 import {
 	openAttempt,
 	recordStudentEvent,
@@ -112,9 +112,15 @@ export const load: PageServerLoad = async (event) => {
 		: { kind: 'none' };
 	const asked = event.url.searchParams.get('q');
 	if (asked && snapshot && !(asked in snapshot.context.progress)) highlight = { kind: 'missing' };
+	// Practice's question list reopens a finished question, read-only: `?revisit=<question id>`.
+	const revisit = event.url.searchParams.get('revisit');
+	const review =
+		revisit && snapshot && assignment.mode === 'practice' ? reviewView(snapshot, revisit) : null;
 	return {
 		state,
 		highlight,
+		review,
+		reviewRefused: revisit !== null && !review,
 		reviewing: event.url.searchParams.has('review'),
 		assignment: {
 			code: assignment.code,
@@ -274,7 +280,9 @@ function navigation(form: FormData, open: OpenAttempt): QuizEvent[] {
 	return [];
 }
 
-function simple(type: 'hint.request' | 'answer.retry' | 'answer.reveal' | 'question.next') {
+function simple(
+	type: 'hint.request' | 'answer.retry' | 'answer.reveal' | 'question.next' | 'question.skip'
+) {
 	return ((event) => act(event, () => ({ events: [{ type }] }))) satisfies Actions[string];
 }
 
@@ -367,6 +375,8 @@ export const actions = {
 	/** Assessment: hand in. Everything is graded now, through the same grader as practice. */
 	submit: (event) => act(event, () => ({ events: [{ type: 'quiz.submit', reason: 'student' }] })),
 	hint: simple('hint.request'),
+	/** Practice: "Skip for now" (the machine refuses it in an assessment, and for a lesson's last). */
+	skip: simple('question.skip'),
 	retry: simple('answer.retry'),
 	reveal: simple('answer.reveal'),
 	next: simple('question.next')
