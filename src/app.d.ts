@@ -14,6 +14,8 @@ declare global {
 			 * request's log line says why. `reason` is a short code, never the learner's input.
 			 */
 			refusal?: { status: number; reason: string };
+			/** The reader's comfort settings, from their cookie (defaults without one). */
+			comfort: import('$lib/comfort.ts').Comfort;
 		}
 	}
 }

@@ -1,5 +1,12 @@
 import type { Handle, HandleServerError } from '@sveltejs/kit';
 import {
+	COMFORT_COOKIE,
+	colorScheme,
+	comfortClasses,
+	parseComfort,
+	type Comfort
+} from '$lib/comfort.ts';
+import {
 	actionName,
 	formatLine,
 	newErrorId,
@@ -48,7 +55,12 @@ export const handle: Handle = async ({ event, resolve }) => {
 
 	const headers: Record<string, string> = { ...SECURITY_HEADERS, 'x-request-id': requestId };
 	if (LEARNER_PATH.test(event.url.pathname)) headers['cache-control'] = 'private, no-store';
-	const response = withHeaders(await resolve(event), headers);
+	const comfort = parseComfort(event.cookies.get(COMFORT_COOKIE));
+	event.locals.comfort = comfort;
+	const response = withHeaders(
+		await resolve(event, { transformPageChunk: ({ html }) => withComfort(html, comfort) }),
+		headers
+	);
 	if (!response.headers.has('content-security-policy')) {
 		response.headers.set('content-security-policy', NON_PAGE_CSP);
 	}
@@ -72,6 +84,23 @@ export const handle: Handle = async ({ event, resolve }) => {
 	);
 	return response;
 };
+
+/**
+ * Puts the reading settings on the page's `<html>` (its classes, and the colour schemes it
+ * supports), so its first paint is right: no flash of the default look before a script runs.
+ */
+function withComfort(html: string, comfort: Comfort): string {
+	const classes = comfortClasses(comfort);
+	return html
+		.replace(
+			'<html lang="en">',
+			`<html lang="en"${classes.length ? ` class="${classes.join(' ')}"` : ''}>`
+		)
+		.replace(
+			'<meta name="color-scheme" content="light" />',
+			`<meta name="color-scheme" content="${colorScheme(comfort)}" />`
+		);
+}
 
 /** Sets headers, copying the response first if its headers are immutable (one made by `fetch`). */
 function withHeaders(response: Response, headers: Record<string, string>): Response {

@@ -106,7 +106,9 @@ function fakeEvent(
 		url,
 		route: { id: route },
 		isDataRequest,
-		locals: {}
+		locals: {},
+		// No reading settings: the hooks read their cookie.
+		cookies: { get: () => undefined }
 	} as unknown as RequestEvent;
 }
 
