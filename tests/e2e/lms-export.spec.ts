@@ -29,7 +29,7 @@ async function download(page: Page, linkName: string) {
 test('a teacher downloads the module as QTI 3, Moodle XML and GIFT from the module page', async ({
 	browser
 }) => {
-	test.setTimeout(90_000);
+	test.setTimeout(150_000);
 	// An account exists (made in its own browser, which then closes).
 	const signup = await browser.newContext();
 	const setup = await signup.newPage();
@@ -67,8 +67,10 @@ test('a teacher downloads the module as QTI 3, Moodle XML and GIFT from the modu
 	await expect(page.getByRole('heading', { level: 1, name: 'Sign in' })).toBeVisible();
 	await page.getByLabel('Email address').fill(EMAIL);
 	await page.getByLabel('Password').fill(PASSWORD);
+	// Signing in hashes the password with scrypt (about 0.4 s of one core, far longer on a busy
+	// machine) before the download starts: wait for the download itself, with room for that.
 	const [qti] = await Promise.all([
-		page.waitForEvent('download'),
+		page.waitForEvent('download', { timeout: 60_000 }),
 		page.getByRole('button', { name: 'Sign in' }).click()
 	]);
 	expect(qti.suggestedFilename()).toBe(`${MODULE_SLUG}.qti3.zip`);
