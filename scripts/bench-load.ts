@@ -32,6 +32,7 @@
 import { availableParallelism, loadavg } from 'node:os';
 import { setTimeout as sleep } from 'node:timers/promises';
 import {
+	assessmentQuestionCount,
 	AssessmentStudent,
 	compareAssessment,
 	flowOption,
@@ -211,7 +212,7 @@ async function measure(run: Run): Promise<Measured> {
 	const perAnswer = (n: number) => (answers ? round(n / answers, 2) : NaN);
 	const stopped = students.filter((s) => s.gaveUp);
 	const notes = [
-		`(${flow}: ${flow === 'assessment' ? '19 questions, one answer changed, then submitted; ' : ''}` +
+		`(${flow}: ${flow === 'assessment' ? `${assessmentQuestionCount()} questions, one answer changed, then submitted; ` : ''}` +
 			`${run.students} students for ${run.durationMs / 1000} s, ` +
 			`${run.thinkMs[0] / 1000}–${run.thinkMs[1] / 1000} s before each answer, seed ${run.seed}; ` +
 			`ran ${round(seconds)} s)`,

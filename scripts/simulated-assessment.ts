@@ -20,6 +20,7 @@ import { createHash } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import Database from 'better-sqlite3';
 import { unflatten } from 'devalue';
+import { loadModuleDir } from '../src/lib/content/files.ts';
 import type { PublicQuestion } from '../src/lib/quiz/questions.ts';
 import type { AssessmentView } from '../src/lib/quiz/view.ts';
 import {
@@ -35,8 +36,16 @@ import {
 	type Stats
 } from './simulated-student.ts';
 
-/** Two lessons, 9 + 10 questions: with one answer changed, 20 answers an attempt. */
+/** Two lessons of the module; with one answer changed, one more answer than questions. */
 export const ASSESSMENT_LESSONS = ['releases-and-public-interest', 'families-across-the-border'];
+
+/** How many questions the assessment asks, counted from the module (content may grow). */
+export function assessmentQuestionCount(): number {
+	const module = loadModuleDir('questions/fleeing-kazakhs-and-puff-pieces').module!;
+	return module.lessons
+		.filter((l) => ASSESSMENT_LESSONS.includes(l.id))
+		.reduce((sum, l) => sum + l.questions.length, 0);
+}
 
 /** Every lesson of the module: every question. */
 const ALL_LESSONS = [
