@@ -1,7 +1,7 @@
 import '@testing-library/jest-dom/vitest';
 import { render, screen, within } from '@testing-library/svelte';
 import { describe, expect, it } from 'vitest';
-import type { LessonProgress as Progress } from '$lib/server/practice.ts';
+import type { LessonProgress as Progress } from '$lib/quiz/engine.ts';
 import LessonProgress from '../../src/routes/modules/[slug]/LessonProgress.svelte';
 import { visibleText } from './helpers.ts';
 

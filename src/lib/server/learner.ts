@@ -2,7 +2,9 @@
  * A self-study learner has no account: a random id in a long-lived cookie ties their practice
  * attempts together, so a reload (or a return next week) resumes where they were.
  */
+import { createHash } from 'node:crypto';
 import type { Cookies } from '@sveltejs/kit';
+import type { ReadingMode } from '$lib/practice/state.ts';
 
 const COOKIE = 'cw_learner';
 const ONE_YEAR = 60 * 60 * 24 * 365;
@@ -28,4 +30,20 @@ export function ensureLearnerId(cookies: Cookies, url: URL): string {
 		maxAge: ONE_YEAR
 	});
 	return id;
+}
+
+/**
+ * A short, stable name for an attempt that does not give its id away: names a tab's drafts and
+ * the browser's copy of the attempt, and is checked when the browser sends its answers on.
+ */
+export function attemptKeyOf(attemptId: string): string {
+	return createHash('sha256').update(`draft:${attemptId}`).digest('base64url').slice(0, 16);
+}
+
+/** Guided reading or the whole article: a preference, kept in its own cookie. */
+export const READING_COOKIE = 'cw_reading';
+
+/** Guided (lesson by lesson) unless the learner chose to see the whole article. */
+export function readingMode(cookies: Cookies): ReadingMode {
+	return cookies.get(READING_COOKIE) === 'whole' ? 'whole' : 'guided';
 }

@@ -1,28 +1,32 @@
-import { createHash } from 'node:crypto';
 import { error, redirect, type Cookies, type RequestEvent } from '@sveltejs/kit';
 import type { Module } from '$lib/content/schema.ts';
-import {
-	checkInput,
-	rawInputFrom,
-	type InvalidReason,
-	type RawInput
-} from '$lib/quiz/questions.ts';
+import { rawInputFrom, type InvalidReason, type RawInput } from '$lib/quiz/questions.ts';
 import { current, type QuizEvent } from '$lib/quiz/quizMachine.ts';
-import { reviewView, type QuizView, type ReviewView } from '$lib/quiz/view.ts';
+import { reviewView, type ReviewView } from '$lib/quiz/view.ts';
+import { stateOf, type PracticeState } from '$lib/practice/state.ts';
+import {
+	eventOf,
+	isRefusal,
+	LAST_IN_LESSON,
+	MOVED_ON,
+	NOT_NOW,
+	type Step,
+	type StepRefusal
+} from '$lib/practice/steps.ts';
 import { startAttempt } from '$lib/server/attempts.ts';
 import { database } from '$lib/server/db.ts';
 import { highlightFor } from '$lib/server/highlight.ts';
-import { ensureLearnerId, learnerId } from '$lib/server/learner.ts';
+import {
+	attemptKeyOf,
+	ensureLearnerId,
+	learnerId,
+	READING_COOKIE,
+	readingMode
+} from '$lib/server/learner.ts';
 import { liveAttempt, recordEvent, type LiveAttempt } from '$lib/server/liveAttempts.ts';
 import { findModule } from '$lib/server/modules.ts';
-import {
-	guidedThrough,
-	introView,
-	lessonProgress,
-	viewOf,
-	type LessonProgress
-} from '$lib/server/practice.ts';
-import { formOf, invalidMessage, isEnhanced, keptValues, refuse } from '$lib/server/forms.ts';
+import { introView, keyOf, viewOf } from '$lib/server/practice.ts';
+import { formOf, isEnhanced, refuse } from '$lib/server/forms.ts';
 import { takeToken } from '$lib/server/rateLimit.ts';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -32,16 +36,7 @@ function moduleOr404(slug: string): Module {
 	return module;
 }
 
-/** Where the learner is: what the practice panel, the lesson list and the reader show. */
-export interface PracticeState {
-	view: QuizView;
-	lessons: LessonProgress[];
-	reading: 'guided' | 'whole';
-	/** The last paragraph guided reading shows, or null when the whole article is open. */
-	visibleThrough: number | null;
-	/** Names this attempt (not its id) so a draft typed in one attempt is never shown in another. */
-	attemptKey: string | null;
-}
+export type { PracticeState };
 
 async function practiceState(
 	module: Module,
@@ -50,17 +45,13 @@ async function practiceState(
 ): Promise<PracticeState> {
 	const replayed = attempt?.state ?? null;
 	const view = replayed ? viewOf(module, replayed) : await introView(module);
-	const lessons = lessonProgress(module, replayed?.snapshot ?? null);
-	const reading = readingMode(cookies);
-	return {
-		attemptKey: attempt ? draftKeyOf(attempt.id) : null,
+	return stateOf(
+		keyOf(module),
 		view,
-		lessons,
-		reading,
-		// In guided reading the article opens lesson by lesson; the summary opens all of it.
-		visibleThrough:
-			reading === 'guided' && view.status !== 'summary' ? guidedThrough(lessons) : null
-	};
+		replayed,
+		readingMode(cookies),
+		attempt ? attemptKeyOf(attempt.id) : null
+	);
 }
 
 export const load: PageServerLoad = async ({ params, cookies, url, setHeaders }) => {
@@ -82,18 +73,6 @@ export const load: PageServerLoad = async ({ params, cookies, url, setHeaders })
 	};
 };
 
-/** A short, stable name for an attempt that does not give its id away. */
-function draftKeyOf(attemptId: string): string {
-	return createHash('sha256').update(`draft:${attemptId}`).digest('base64url').slice(0, 16);
-}
-
-const READING_COOKIE = 'cw_reading';
-
-/** Guided (lesson by lesson) unless the learner chose to see the whole article. */
-function readingMode(cookies: Cookies): 'guided' | 'whole' {
-	return cookies.get(READING_COOKIE) === 'whole' ? 'whole' : 'guided';
-}
-
 /** A refusal: what the learner is told, and, with JavaScript, where the quiz now is. */
 export type Failure = {
 	message: string;
@@ -102,16 +81,10 @@ export type Failure = {
 	state?: PracticeState;
 };
 
-const MOVED_ON =
-	'This quiz moved on in another tab or window. Here is where it is now; nothing was lost.';
-
 type ActionEvent = RequestEvent<{ slug: string }>;
 
 /** Every quiz action: find the attempt, check the form is for the state on screen, record the event. */
-async function record(
-	event: ActionEvent,
-	toEvent: (form: FormData, question: ReturnType<typeof current>) => QuizEvent | Failure
-) {
+async function record(event: ActionEvent, toStep: (form: FormData) => Step) {
 	const { request, params, cookies } = event;
 	const module = moduleOr404(params.slug);
 	const form = await formOf(request);
@@ -149,8 +122,11 @@ async function record(
 	if (seq !== attempt.state.seq) {
 		return refuse(event, 409, 'stale seq', { message: MOVED_ON, ...(await stateOf(attempt)) });
 	}
-	const quizEvent = toEvent(form, current(attempt.state.snapshot.context));
-	if (!('type' in quizEvent)) {
+	const quizEvent: QuizEvent | StepRefusal = eventOf(
+		toStep(form),
+		current(attempt.state.snapshot.context)
+	);
+	if (isRefusal(quizEvent)) {
 		return refuse(event, 400, `invalid answer: ${quizEvent.invalid ?? 'wrong question'}`, {
 			...quizEvent,
 			...(await stateOf(attempt))
@@ -161,9 +137,7 @@ async function record(
 		const lastInLesson =
 			quizEvent.type === 'question.skip' && attempt.state.snapshot.matches('answering');
 		return refuse(event, 409, `not now: ${quizEvent.type}`, {
-			message: lastInLesson
-				? 'This is the last question left in its lesson, so it cannot be skipped: answer it (a hint may help) to open the next lesson. Nothing was counted.'
-				: 'That can’t be done at this point in the quiz.',
+			message: lastInLesson ? LAST_IN_LESSON : NOT_NOW,
 			...(await stateOf(attempt))
 		});
 	}
@@ -187,10 +161,8 @@ async function record(
 	redirect(303, `/modules/${module.slug}#${anchor}`);
 }
 
-function simple(
-	type: 'hint.request' | 'answer.retry' | 'answer.reveal' | 'question.next' | 'question.skip'
-) {
-	return (async (event) => record(event, () => ({ type }))) satisfies Actions[string];
+function simple(action: 'hint' | 'retry' | 'reveal' | 'next') {
+	return (async (event) => record(event, () => ({ action }))) satisfies Actions[string];
 }
 
 /**
@@ -237,24 +209,11 @@ export const actions = {
 	/** A fresh attempt with a new seed; earlier attempts stay in the log. */
 	restart: (event) => begin(event, true),
 	answer: async (event) =>
-		record(event, (form, question) => {
-			if (form.get('question') !== question.id) {
-				return {
-					message:
-						'That answer was for a different question. Here is the current one; nothing was lost.'
-				};
-			}
-			const raw = rawInputFrom(form);
-			const check = checkInput(question, raw);
-			if (check.kind === 'invalid') {
-				return {
-					message: invalidMessage(check.reason, 'counted'),
-					invalid: check.reason,
-					values: keptValues(raw)
-				};
-			}
-			return { type: 'answer.submit', response: check.response };
-		}),
+		record(event, (form) => ({
+			action: 'answer',
+			question: String(form.get('question') ?? ''),
+			raw: rawInputFrom(form)
+		})),
 	/** Guided reading or the whole article: a preference, kept in a cookie, not part of the quiz. */
 	reading: async (event) => {
 		const { request, params, cookies, url } = event;
@@ -275,24 +234,17 @@ export const actions = {
 		});
 		redirect(303, `/modules/${module.slug}${mode === 'whole' ? '#article-title' : '#practice'}`);
 	},
-	hint: simple('hint.request'),
+	hint: simple('hint'),
 	/**
 	 * "Skip for now": the question on screen (named by the form, like an answer) moves to the end
 	 * of its lesson. No try is spent and nothing is shown; the machine refuses it for the last
 	 * question left in a lesson.
 	 */
 	skip: async (event) =>
-		record(event, (form, question) =>
-			form.get('question') === question.id
-				? { type: 'question.skip' }
-				: {
-						message:
-							'That skip was for a different question. Here is the current one; nothing was lost.'
-					}
-		),
-	retry: simple('answer.retry'),
-	reveal: simple('answer.reveal'),
-	next: simple('question.next')
+		record(event, (form) => ({ action: 'skip', question: String(form.get('question') ?? '') })),
+	retry: simple('retry'),
+	reveal: simple('reveal'),
+	next: simple('next')
 } satisfies Actions;
 
 function randomSeed(): number {
