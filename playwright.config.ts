@@ -31,7 +31,11 @@ export default defineConfig({
 		// the whole suite two to three times slower. The failure's screenshot and the page's
 		// accessibility tree (error-context.md) show the page as it was.
 		trace: { mode: 'retain-on-failure', snapshots: false, screenshots: false },
-		screenshot: 'only-on-failure'
+		screenshot: 'only-on-failure',
+		// The app's service worker (offline practice) answers the page's GET requests, where
+		// `page.route` cannot see them. Tests run without it, except the offline spec, which
+		// allows it for itself.
+		serviceWorkers: 'block'
 	},
 	webServer: {
 		command: 'node scripts/start.ts',

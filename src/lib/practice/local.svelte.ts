@@ -1,0 +1,404 @@
+/**
+ * Self-study practice in the browser. The page loads this after it is interactive; from then on
+ * a step (an answer, a hint, a retry…) is taken by the same quiz engine the server runs, with a
+ * grader built from the module's practice key, so the feedback is drawn in the same frame as the
+ * click. Each step is kept on this device (IndexedDB) and sent on to the server in order; the
+ * server replays it as the record and answers with its digest. If the two ever disagree the
+ * server wins: the page says so and rebuilds from the server's log. Offline, steps wait on the
+ * device and go once the connection is back, each exactly once (the log's `(attempt, seq)` key).
+ */
+import { rawInputFrom, type Paragraph, type Question } from '../quiz/questions.ts';
+import {
+	digestOf,
+	startActorFor,
+	step as stepActor,
+	type QuizActor,
+	type QuizKey
+} from '../quiz/engine.ts';
+import { current, type QuizEvent } from '../quiz/quizMachine.ts';
+import { practiceStateOf, type PracticeState, type ReadingMode } from './state.ts';
+import {
+	eventOf,
+	isRefusal,
+	isStepAction,
+	LAST_IN_LESSON,
+	MOVED_ON,
+	NOT_NOW,
+	type Step,
+	type StepRefusal
+} from './steps.ts';
+import { loadPractice, savePractice, type PendingStep, type StoredPractice } from './store.ts';
+
+interface KeyBody {
+	version: string;
+	questions: Question[];
+	lessons: QuizKey['lessons'];
+}
+
+type Log =
+	| { attemptKey: null; keyVersion: string }
+	| { attemptKey: string; keyVersion: string; seed: number; events: QuizEvent[] };
+
+type StepResult =
+	| { result: 'recorded' | 'duplicate'; seq: number; digest: string; keyVersion: string }
+	| { result: 'conflict' | 'refused' | 'no-attempt' | 'malformed'; message: string; seq?: number };
+
+export const DISAGREED =
+	'The server checked this differently from this page. The server’s record is what counts, so its result is shown now.';
+
+/** How long to wait before sending again after a failed send, at most. */
+const MAX_RETRY_MS = 15_000;
+
+export interface LocalPracticeOptions {
+	slug: string;
+	paragraphs: readonly Paragraph[];
+	reading: ReadingMode;
+	fetch?: typeof fetch;
+}
+
+export class LocalPractice {
+	/** The state the page shows while this engine runs the quiz; null while it cannot. */
+	state = $state.raw<PracticeState | null>(null);
+	/** A step this engine refused (an empty answer…), or what it was told by the server. */
+	failure = $state.raw<StepRefusal | null>(null);
+	/** Set when the server's record differed from what this page showed. */
+	disagreement = $state<string | null>(null);
+	/** Steps taken here that the server has not confirmed yet. */
+	waiting = $state(0);
+	/** Whether the last attempt to reach the server failed (offline, or the server is down). */
+	offline = $state(false);
+	/** Whether this device keeps waiting steps across a reload (IndexedDB works here). */
+	persistent = $state(true);
+
+	#options: LocalPracticeOptions;
+	#fetch: typeof fetch;
+	#key: QuizKey | null = null;
+	#keyVersion = '';
+	#record: StoredPractice | null = null;
+	#actor: QuizActor | null = null;
+	#seq = 0;
+	/** This page's digest after each step it took, to compare with the server's. */
+	// Never read by the page, so not reactive.
+	// eslint-disable-next-line svelte/prefer-svelte-reactivity
+	#digests = new Map<number, string>();
+	#sending = false;
+	#retryDelay = 1000;
+	#retryTimer: ReturnType<typeof setTimeout> | undefined;
+	#stopped = false;
+
+	constructor(options: LocalPracticeOptions) {
+		this.#options = options;
+		this.#fetch = options.fetch ?? ((...args) => fetch(...args));
+	}
+
+	/** Whether a step on the quiz at `seq` (what the page shows) can be taken here now. */
+	canTake(seq: number): boolean {
+		return this.#actor !== null && this.state !== null && this.#seq === seq;
+	}
+
+	/** Loads the key and the attempt (from the server, or this device's copy when offline). */
+	async start(): Promise<void> {
+		addEventListener('online', this.#onOnline);
+		await this.#rebuild(false);
+	}
+
+	stop(): void {
+		this.#stopped = true;
+		removeEventListener('online', this.#onOnline);
+		clearTimeout(this.#retryTimer);
+		this.#actor?.stop();
+	}
+
+	/** Hands the quiz back to the server's pages (before a start or restart, say). */
+	suspend(): void {
+		this.state = null;
+	}
+
+	/** Picks the quiz up again from the server's log (after the server changed it). */
+	async resync(): Promise<void> {
+		await this.#rebuild(false);
+	}
+
+	#onOnline = () => {
+		this.#retryDelay = 1000;
+		void this.#send();
+	};
+
+	async #loadKey(fresh: boolean): Promise<boolean> {
+		if (this.#key && !fresh) return true;
+		const response = await this.#fetch(`/modules/${this.#options.slug}/practice-key`, {
+			cache: fresh ? 'reload' : 'no-cache'
+		});
+		if (!response.ok) return false;
+		const body = (await response.json()) as KeyBody;
+		this.#key = {
+			questions: body.questions,
+			lessons: body.lessons,
+			paragraphs: this.#options.paragraphs
+		};
+		this.#keyVersion = body.version;
+		return true;
+	}
+
+	async #readStored(): Promise<StoredPractice | undefined> {
+		try {
+			return await loadPractice(this.#options.slug);
+		} catch {
+			this.persistent = false;
+			return undefined;
+		}
+	}
+
+	/**
+	 * Rebuilds the quiz: the server's log (or, offline, this device's copy of it) and then any
+	 * steps taken here the server has not seen. A waiting step the server already has (its reply
+	 * was lost) is recognised by its event and not taken twice.
+	 */
+	async #rebuild(freshKey: boolean): Promise<void> {
+		let log: Log | null = null;
+		let keyLoaded = false;
+		try {
+			const [response] = await Promise.all([
+				this.#fetch(`/modules/${this.#options.slug}/events`, { cache: 'no-store' }),
+				this.#loadKey(freshKey).then((ok) => (keyLoaded = ok))
+			]);
+			if (response.ok) log = (await response.json()) as Log;
+			this.offline = false;
+		} catch {
+			this.offline = true;
+			try {
+				keyLoaded = await this.#loadKey(freshKey);
+			} catch {
+				keyLoaded = false;
+			}
+		}
+		if (this.#stopped) return;
+		const stored = await this.#readStored();
+		if (!keyLoaded || !this.#key) {
+			this.state = null;
+			return;
+		}
+		let record: StoredPractice | null = null;
+		if (log && log.attemptKey) {
+			record = {
+				slug: this.#options.slug,
+				attemptKey: log.attemptKey,
+				seed: log.seed,
+				keyVersion: log.keyVersion,
+				events: log.events,
+				pending: []
+			};
+			if (stored?.attemptKey === log.attemptKey) {
+				// Offline, the log may be the copy kept from an earlier visit: this device's own copy
+				// of the confirmed log is then longer, and the log only ever grows.
+				if (
+					stored.events.length > log.events.length &&
+					log.events.every((e, i) => JSON.stringify(e) === JSON.stringify(stored.events[i]))
+				) {
+					record.events = stored.events;
+				}
+				const lost = mergePending(record, stored.pending);
+				if (lost) this.failure = { message: lostMessage(lost) };
+			} else if (stored && stored.pending.length) {
+				// The attempt this device was working on is no longer the learner's current one.
+				this.failure = { message: lostMessage(stored.pending.length) };
+			}
+		} else if (!log && stored) {
+			record = stored; // offline: this device's copy
+		}
+		this.#actor?.stop();
+		this.#actor = null;
+		this.#digests.clear();
+		this.#record = record;
+		if (!record) {
+			this.state = null;
+			return;
+		}
+		const actor = startActorFor(this.#key, record.seed);
+		for (const event of record.events) await stepActor(actor, event);
+		// A waiting step the machine no longer takes (the key changed, say) is dropped with the rest.
+		const kept: PendingStep[] = [];
+		for (const p of record.pending) {
+			if (!(await stepActor(actor, p.event))) break;
+			kept.push(p);
+			this.#digests.set(p.seq + 1, digestOf({ snapshot: actor.getSnapshot(), seq: p.seq + 1 }));
+		}
+		record.pending = kept;
+		this.#actor = actor;
+		this.#seq = record.events.length + kept.length;
+		this.waiting = kept.length;
+		this.#show();
+		await this.#persist();
+		void this.#send();
+	}
+
+	#show(): void {
+		if (!this.#actor || !this.#key || !this.#record) return;
+		this.state = practiceStateOf(
+			this.#key,
+			{ snapshot: this.#actor.getSnapshot(), seq: this.#seq },
+			this.#options.reading,
+			this.#record.attemptKey
+		);
+	}
+
+	async #persist(): Promise<void> {
+		if (!this.#record) return;
+		try {
+			await savePractice(this.#record);
+			this.persistent = true;
+		} catch {
+			this.persistent = false;
+		}
+	}
+
+	/**
+	 * Takes a step here: refused with a message (nothing changes), or taken and shown at once,
+	 * then kept on this device and sent on. Resolves once the page's state shows it.
+	 */
+	async take(step: Step): Promise<'taken' | 'refused'> {
+		const actor = this.#actor;
+		const record = this.#record;
+		if (!actor || !record) return 'refused';
+		const snapshot = actor.getSnapshot();
+		const event = eventOf(step, current(snapshot.context));
+		if (isRefusal(event)) {
+			this.failure = event;
+			return 'refused';
+		}
+		if (!snapshot.can(event)) {
+			const lastInLesson = event.type === 'question.skip' && snapshot.matches('answering');
+			this.failure = { message: lastInLesson ? LAST_IN_LESSON : NOT_NOW };
+			return 'refused';
+		}
+		const seq = this.#seq;
+		await stepActor(actor, event);
+		this.#seq = seq + 1;
+		this.#digests.set(this.#seq, digestOf({ snapshot: actor.getSnapshot(), seq: this.#seq }));
+		this.failure = null;
+		this.disagreement = null;
+		record.pending.push({ seq, step: $state.snapshot(step), event });
+		this.waiting = record.pending.length;
+		this.#show();
+		void this.#persist().then(() => this.#send());
+		return 'taken';
+	}
+
+	/** Takes the step a practice form stands for: its button's name and its fields. */
+	takeForm(action: string, form: FormData): Promise<'taken' | 'refused'> {
+		if (!isStepAction(action)) return Promise.resolve('refused');
+		const question = form.get('question');
+		return this.take({
+			action,
+			...(typeof question === 'string' ? { question } : {}),
+			...(action === 'answer' ? { raw: rawInputFrom(form) } : {})
+		});
+	}
+
+	/** Guided reading or the whole article, as the learner last chose. */
+	setReading(reading: ReadingMode): void {
+		if (reading === this.#options.reading) return;
+		this.#options = { ...this.#options, reading };
+		this.#show();
+	}
+
+	/** Sends waiting steps in order, one at a time, until none is left or the network fails. */
+	async #send(): Promise<void> {
+		if (this.#sending || this.#stopped) return;
+		this.#sending = true;
+		clearTimeout(this.#retryTimer);
+		try {
+			while (this.#record && this.#record.pending.length) {
+				const record = this.#record;
+				const next = record.pending[0]!;
+				let response: Response;
+				try {
+					response = await this.#fetch(`/modules/${this.#options.slug}/events`, {
+						method: 'POST',
+						headers: { 'content-type': 'application/json' },
+						body: JSON.stringify({
+							attempt: record.attemptKey,
+							seq: next.seq,
+							step: next.step,
+							event: next.event
+						})
+					});
+				} catch {
+					this.offline = true;
+					this.#retryTimer = setTimeout(() => void this.#send(), this.#retryDelay);
+					this.#retryDelay = Math.min(this.#retryDelay * 2, MAX_RETRY_MS);
+					return;
+				}
+				let result: StepResult;
+				try {
+					result = (await response.json()) as StepResult;
+				} catch {
+					// Not the server's answer (a proxy's error page, say): try again later.
+					this.offline = true;
+					this.#retryTimer = setTimeout(() => void this.#send(), this.#retryDelay);
+					this.#retryDelay = Math.min(this.#retryDelay * 2, MAX_RETRY_MS);
+					return;
+				}
+				this.offline = false;
+				this.#retryDelay = 1000;
+				if (this.#record !== record) return; // rebuilt meanwhile
+				if (result.result === 'recorded' || result.result === 'duplicate') {
+					record.pending.shift();
+					record.events.push(next.event);
+					this.waiting = record.pending.length;
+					const mine = this.#digests.get(result.seq);
+					if (result.keyVersion !== this.#keyVersion || (mine && mine !== result.digest)) {
+						this.disagreement = DISAGREED;
+						this.#sending = false;
+						await this.#rebuild(true);
+						return;
+					}
+					await this.#persist();
+					continue;
+				}
+				// The server would not take it: its record is what counts. Rebuild from it.
+				const refused = result as Extract<StepResult, { message: string }>;
+				const lost = record.pending.length;
+				record.pending = [];
+				await this.#persist();
+				this.#sending = false;
+				await this.#rebuild(refused.result === 'refused');
+				if (refused.result === 'refused') this.disagreement = DISAGREED;
+				this.failure = {
+					message:
+						refused.result === 'conflict' && refused.message === MOVED_ON && lost > 1
+							? `${MOVED_ON.replace('; nothing was lost.', '.')} ${lostMessage(lost)}`
+							: refused.message
+				};
+				return;
+			}
+		} finally {
+			this.#sending = false;
+		}
+	}
+}
+
+/**
+ * Puts this device's waiting steps after the server's log: a step the log already has (same
+ * number, same event) was delivered; one the log has with another event lost to another tab, and
+ * so do the steps after it. Returns how many were dropped.
+ */
+export function mergePending(record: StoredPractice, pending: readonly PendingStep[]): number {
+	const same = (a: QuizEvent, b: QuizEvent) => JSON.stringify(a) === JSON.stringify(b);
+	for (let i = 0; i < pending.length; i++) {
+		const p = pending[i]!;
+		if (p.seq < record.events.length) {
+			if (same(record.events[p.seq]!, p.event)) continue;
+			return pending.length - i;
+		}
+		if (p.seq !== record.events.length + record.pending.length) return pending.length - i;
+		record.pending.push(p);
+	}
+	return 0;
+}
+
+function lostMessage(count: number): string {
+	return count === 1
+		? 'One step taken on this device could not be recorded, because the quiz had moved on elsewhere.'
+		: `${count} steps taken on this device could not be recorded, because the quiz had moved on elsewhere.`;
+}

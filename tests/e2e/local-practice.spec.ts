@@ -1,0 +1,147 @@
+/**
+ * Self-study practice in the browser: feedback is drawn by the page's own engine the moment
+ * "Check answer" is pressed, whatever the server is doing; the server still gets every step once
+ * and keeps the record; offline, steps wait on the device and arrive, in order, once it is back.
+ */
+import { expect, test, type Page } from '@playwright/test';
+import {
+	MODULE_SLUG,
+	MODULE_URL,
+	answerWithMouse,
+	feedbackHeading,
+	goOnWithMouse,
+	lessons,
+	openPage,
+	practicePanel,
+	questionHeading
+} from './helpers.ts';
+
+interface Log {
+	attemptKey: string | null;
+	events: { type: string }[];
+}
+
+async function serverLog(page: Page): Promise<Log> {
+	const response = await page.request.get(`/modules/${MODULE_SLUG}/events`);
+	expect(response.ok()).toBe(true);
+	return (await response.json()) as Log;
+}
+
+/** Starts practice and waits until the page's own engine has taken over the quiz. */
+async function startWithEngine(page: Page) {
+	await openPage(page, MODULE_URL);
+	await practicePanel(page).getByRole('button', { name: 'Start practice' }).click();
+	await expect(questionHeading(page, 1)).toBeVisible();
+	await expect(page.getByRole('region', { name: 'Practice', exact: true })).toHaveAttribute(
+		'data-local',
+		'ready'
+	);
+}
+
+test('feedback appears at once while the server is slow, and the server records the answer once', async ({
+	page
+}) => {
+	await startWithEngine(page);
+	// Hold every step the page sends until the feedback is on screen.
+	let release!: () => void;
+	const held = new Promise<void>((resolve) => (release = resolve));
+	const sent: string[] = [];
+	await page.route(`**/modules/${MODULE_SLUG}/events`, async (route) => {
+		if (route.request().method() !== 'POST') return route.continue();
+		sent.push(route.request().postData() ?? '');
+		await held;
+		await route.continue();
+	});
+
+	await answerWithMouse(page, true);
+	await expect(feedbackHeading(page, 'Correct')).toBeVisible();
+	// The feedback came while the step was still held on its way to the server.
+	expect(sent).toHaveLength(1);
+	await expect(page.getByRole('alert')).toHaveCount(0);
+
+	release();
+	await expect.poll(async () => (await serverLog(page)).events.length).toBe(2);
+	const log = await serverLog(page);
+	expect(log.events.map((e) => e.type)).toEqual(['quiz.start', 'answer.submit']);
+
+	// The server's page agrees: a reload shows the same feedback.
+	await page.reload();
+	await expect(feedbackHeading(page, 'Correct')).toBeVisible();
+});
+
+test('a step the server records differently is shown as the server has it, and said so', async ({
+	page
+}) => {
+	await startWithEngine(page);
+	// The server (here, a stand-in for a server whose key changed) records the answer with another
+	// result than the page computed.
+	await page.route(`**/modules/${MODULE_SLUG}/events`, async (route) => {
+		if (route.request().method() !== 'POST') return route.continue();
+		const response = await route.fetch();
+		const body = (await response.json()) as Record<string, unknown>;
+		await route.fulfill({ response, json: { ...body, digest: 'the server saw it otherwise' } });
+	});
+	await answerWithMouse(page, true);
+	await expect(page.getByRole('alert')).toContainText('The server’s record is what counts');
+	// Rebuilt from the server's log: the same feedback, because the real record agrees.
+	await expect(feedbackHeading(page, 'Correct')).toBeVisible();
+});
+
+test.describe('offline', () => {
+	test.use({ serviceWorkers: 'allow' });
+
+	test('a lesson finished offline reaches the server once the device is back online, each step exactly once', async ({
+		page,
+		context
+	}) => {
+		await startWithEngine(page);
+		// The service worker keeps the page for offline use once it controls it (from the next load).
+		await page.evaluate(async () => {
+			await navigator.serviceWorker.ready;
+		});
+		await page.reload();
+		await expect(questionHeading(page, 1)).toBeVisible();
+		await expect(page.getByRole('region', { name: 'Practice', exact: true })).toHaveAttribute(
+			'data-local',
+			'ready'
+		);
+		expect(await page.evaluate(() => !!navigator.serviceWorker.controller)).toBe(true);
+
+		await context.setOffline(true);
+		const first = lessons[0]!.questions.length;
+		for (let n = 1; n <= first; n++) {
+			// Right and wrong answers alike; a wrong one is moved on from after its first try.
+			await answerWithMouse(page, n % 2 === 1);
+			await expect(practicePanel(page).getByRole('status').first()).toContainText(
+				'offline — your answers are saved on this device'
+			);
+			await goOnWithMouse(page, n);
+		}
+
+		// A reload offline comes from this device: the page, and the answers given offline.
+		await page.reload();
+		await expect(questionHeading(page, first + 1)).toBeVisible();
+		await expect(page.getByRole('region', { name: 'Practice', exact: true })).toHaveAttribute(
+			'data-local',
+			'ready'
+		);
+
+		await context.setOffline(false);
+		await expect(practicePanel(page).getByText(/^offline/)).toHaveCount(0, { timeout: 30_000 });
+		await expect
+			.poll(async () => (await serverLog(page)).events.length, { timeout: 30_000 })
+			.toBeGreaterThan(first * 2);
+
+		const log = await serverLog(page);
+		const answers = log.events.filter((e) => e.type === 'answer.submit').length;
+		const nexts = log.events.filter((e) => e.type === 'question.next').length;
+		expect(answers).toBe(first);
+		expect(nexts).toBe(first);
+		expect(log.events).toHaveLength(1 + 2 * first);
+
+		// The server's own page agrees: the first lesson is done, the next question is on screen.
+		await context.setOffline(false);
+		await page.reload();
+		await expect(questionHeading(page, first + 1)).toBeVisible();
+	});
+});
