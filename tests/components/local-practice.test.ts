@@ -1,0 +1,188 @@
+/**
+ * The browser's practice engine against a stand-in server: it shows a step at once, sends the
+ * steps in order, keeps them while the network is down and sends each once when it is back, and
+ * when the server's record differs it says so and shows the server's. (jsdom has no IndexedDB, so
+ * here the engine keeps waiting steps in the tab, as it does in a browser that refuses storage.)
+ */
+import { describe, expect, it, vi } from 'vitest';
+import { loadModuleDir } from '../../src/lib/content/files.ts';
+import { LocalPractice, DISAGREED, mergePending } from '../../src/lib/practice/local.svelte.ts';
+import type { StoredPractice } from '../../src/lib/practice/store.ts';
+import { digestOf, replayKey, type QuizKey } from '../../src/lib/quiz/engine.ts';
+import type { QuizEvent } from '../../src/lib/quiz/quizMachine.ts';
+
+const root = process.cwd() + '/';
+const module = loadModuleDir(`${root}questions/fleeing-kazakhs-and-puff-pieces`, root).module!;
+const first = module.questions[0]!;
+if (first.type !== 'true-false-not-stated') throw new Error(`unexpected ${first.type}`);
+const wrongAnswer = (['true', 'false', 'not-stated'] as const).find((v) => v !== first.answer)!;
+
+/**
+ * A server with one attempt, as `/events` and `/practice-key` answer. `grading` is the key it
+ * grades with; `online` false makes every request fail as a dropped network does.
+ */
+function fakeServer(grading = module.questions) {
+	const key: QuizKey = {
+		questions: grading,
+		lessons: module.lessons,
+		paragraphs: module.article.paragraphs
+	};
+	const server = {
+		online: true,
+		events: [{ type: 'quiz.start' }] as QuizEvent[],
+		posts: 0,
+		fetch: (async (input: RequestInfo | URL, init?: RequestInit) => {
+			if (!server.online) throw new TypeError('Failed to fetch');
+			const url = String(input);
+			if (url.endsWith('/practice-key')) {
+				return Response.json({
+					version: 'v1',
+					questions: module.questions,
+					lessons: module.lessons
+				});
+			}
+			if (init?.method !== 'POST') {
+				return Response.json({
+					attemptKey: 'attempt-1',
+					keyVersion: 'v1',
+					seed: 3,
+					events: server.events
+				});
+			}
+			server.posts++;
+			const sent = JSON.parse(String(init.body)) as { seq: number; event: QuizEvent };
+			if (sent.seq !== server.events.length) {
+				return Response.json(
+					{ result: 'conflict', message: 'x', seq: server.events.length },
+					{ status: 409 }
+				);
+			}
+			server.events.push(sent.event);
+			const replayed = await replayKey(key, 3, server.events);
+			return Response.json({
+				result: 'recorded',
+				seq: server.events.length,
+				digest: digestOf(replayed),
+				keyVersion: 'v1'
+			});
+		}) as typeof fetch
+	};
+	return server;
+}
+
+async function engineOn(server: ReturnType<typeof fakeServer>) {
+	const local = new LocalPractice({
+		slug: module.slug,
+		paragraphs: module.article.paragraphs,
+		reading: 'guided',
+		fetch: server.fetch
+	});
+	await local.start();
+	return local;
+}
+
+const answer = (choice: string) => ({
+	action: 'answer' as const,
+	question: first.id,
+	raw: { choice: [choice] }
+});
+
+/** Waits for what the engine does in the background (sending), with room for a busy machine. */
+function until(check: () => boolean) {
+	return vi.waitFor(() => expect(check()).toBe(true), { timeout: 10_000, interval: 5 });
+}
+
+describe('the browser’s practice engine', () => {
+	it('shows the feedback as soon as the step is taken, then sends it once', async () => {
+		const server = fakeServer();
+		const local = await engineOn(server);
+		expect(local.state?.view.status).toBe('answering');
+		const taken = local.take(answer(first.answer));
+		// Nothing has reached the server yet when the page already shows the feedback.
+		await taken;
+		expect(local.state?.view).toMatchObject({ status: 'feedback', outcome: 'correct' });
+		await until(() => local.waiting === 0);
+		expect(server.events.map((e) => e.type)).toEqual(['quiz.start', 'answer.submit']);
+		expect(server.posts).toBe(1);
+		expect(local.disagreement).toBeNull();
+		local.stop();
+	});
+
+	it('refuses an empty answer itself, with the server’s words, and sends nothing', async () => {
+		const server = fakeServer();
+		const local = await engineOn(server);
+		expect(await local.take({ action: 'answer', question: first.id, raw: {} })).toBe('refused');
+		expect(local.failure?.message).toBe('Choose or type an answer first. Nothing was counted.');
+		expect(server.posts).toBe(0);
+		local.stop();
+	});
+
+	it('keeps steps taken offline and sends each, in order, once the network is back', async () => {
+		const server = fakeServer();
+		const local = await engineOn(server);
+		server.online = false;
+		await local.take(answer(wrongAnswer));
+		await until(() => local.offline);
+		await local.take({ action: 'retry' });
+		await local.take(answer(first.answer));
+		expect(local.waiting).toBe(3);
+		expect(local.state?.view).toMatchObject({ status: 'feedback', outcome: 'correct' });
+		server.online = true;
+		window.dispatchEvent(new Event('online'));
+		await until(() => local.waiting === 0);
+		expect(local.offline).toBe(false);
+		expect(server.events.map((e) => e.type)).toEqual([
+			'quiz.start',
+			'answer.submit',
+			'answer.retry',
+			'answer.submit'
+		]);
+		expect(server.posts).toBe(3);
+		local.stop();
+	});
+
+	it('shows the server’s record, and says so, when the server grades differently', async () => {
+		// The server's key marks another answer right (its content changed, say).
+		const server = fakeServer([{ ...first, answer: wrongAnswer }, ...module.questions.slice(1)]);
+		const local = await engineOn(server);
+		await local.take(answer(first.answer));
+		expect(local.state?.view).toMatchObject({ status: 'feedback', outcome: 'correct' });
+		await until(() => local.disagreement !== null);
+		expect(local.disagreement).toBe(DISAGREED);
+		local.stop();
+	});
+});
+
+describe('putting this device’s waiting steps after the server’s log', () => {
+	const record = (events: QuizEvent[]): StoredPractice => ({
+		slug: 's',
+		attemptKey: 'a',
+		seed: 1,
+		keyVersion: 'v',
+		events,
+		pending: []
+	});
+	const start: QuizEvent = { type: 'quiz.start' };
+	const hint: QuizEvent = { type: 'hint.request' };
+	const next: QuizEvent = { type: 'question.next' };
+
+	it('drops a step the server already has (its reply was lost) and keeps the rest', () => {
+		const r = record([start, hint]);
+		const lost = mergePending(r, [
+			{ seq: 1, step: { action: 'hint' }, event: hint },
+			{ seq: 2, step: { action: 'next' }, event: next }
+		]);
+		expect(lost).toBe(0);
+		expect(r.pending.map((p) => p.seq)).toEqual([2]);
+	});
+
+	it('counts as lost a step the server has with another event, and the ones after it', () => {
+		const r = record([start, next]);
+		const lost = mergePending(r, [
+			{ seq: 1, step: { action: 'hint' }, event: hint },
+			{ seq: 2, step: { action: 'next' }, event: next }
+		]);
+		expect(lost).toBe(2);
+		expect(r.pending).toEqual([]);
+	});
+});
