@@ -280,7 +280,8 @@ export class LocalPractice {
 		record.pending.push({ seq, step: $state.snapshot(step), event });
 		this.waiting = record.pending.length;
 		this.#show();
-		void this.#persist().then(() => this.#send());
+		// Kept and sent once the feedback is painted: the page comes first, then the bookkeeping.
+		afterPaint(() => void this.#persist().then(() => this.#send()));
 		return 'taken';
 	}
 
@@ -375,6 +376,15 @@ export class LocalPractice {
 		} finally {
 			this.#sending = false;
 		}
+	}
+}
+
+/** Runs `work` after the next frame is painted (or soon, where nothing paints). */
+function afterPaint(work: () => void): void {
+	if (typeof requestAnimationFrame === 'function') {
+		requestAnimationFrame(() => setTimeout(work));
+	} else {
+		setTimeout(work);
 	}
 }
 
