@@ -23,6 +23,7 @@ import {
 	type LessonProgress
 } from '$lib/server/practice.ts';
 import { formOf, invalidMessage, isEnhanced, keptValues, refuse } from '$lib/server/forms.ts';
+import { readingMode, setReadingMode } from '$lib/server/preferences.ts';
 import { takeToken } from '$lib/server/rateLimit.ts';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -85,13 +86,6 @@ export const load: PageServerLoad = async ({ params, cookies, url, setHeaders })
 /** A short, stable name for an attempt that does not give its id away. */
 function draftKeyOf(attemptId: string): string {
 	return createHash('sha256').update(`draft:${attemptId}`).digest('base64url').slice(0, 16);
-}
-
-const READING_COOKIE = 'cw_reading';
-
-/** Guided (lesson by lesson) unless the learner chose to see the whole article. */
-function readingMode(cookies: Cookies): 'guided' | 'whole' {
-	return cookies.get(READING_COOKIE) === 'whole' ? 'whole' : 'guided';
 }
 
 /** A refusal: what the learner is told, and, with JavaScript, where the quiz now is. */
@@ -266,13 +260,7 @@ export const actions = {
 				message: 'Choose “whole” or “guided” reading.'
 			});
 		}
-		cookies.set(READING_COOKIE, mode, {
-			path: '/',
-			httpOnly: true,
-			sameSite: 'lax',
-			secure: url.protocol === 'https:',
-			maxAge: 60 * 60 * 24 * 365
-		});
+		setReadingMode(cookies, url, mode);
 		redirect(303, `/modules/${module.slug}${mode === 'whole' ? '#article-title' : '#practice'}`);
 	},
 	hint: simple('hint.request'),
