@@ -119,6 +119,16 @@ export interface AssignmentAttemptTable {
 	submitted_at: string | null;
 }
 
+/**
+ * A self-study learner's resume code, for continuing their practice on another device: only its
+ * SHA-256, one code per learner (a new one replaces the old, which then stops working).
+ */
+export interface LearnerCodeTable {
+	learner_id: string;
+	code_hash: string;
+	created_at: string;
+}
+
 export interface Schema {
 	practice_attempts: PracticeAttemptTable;
 	attempt_events: AttemptEventTable;
@@ -129,6 +139,7 @@ export interface Schema {
 	assignments: AssignmentTable;
 	students: StudentTable;
 	assignment_attempts: AssignmentAttemptTable;
+	learner_codes: LearnerCodeTable;
 }
 
 export type Db = Kysely<Schema>;
@@ -278,6 +289,17 @@ migrations['004-attempt-numbers'] = {
 			.createIndex('practice_attempts_by_number')
 			.on('practice_attempts')
 			.columns(['learner_id', 'module_slug', 'attempt_number'])
+			.execute();
+	}
+};
+
+migrations['005-learner-codes'] = {
+	async up(db) {
+		await db.schema
+			.createTable('learner_codes')
+			.addColumn('learner_id', 'text', (c) => c.primaryKey())
+			.addColumn('code_hash', 'text', (c) => c.notNull().unique())
+			.addColumn('created_at', 'text', (c) => c.notNull())
 			.execute();
 	}
 };

@@ -19,6 +19,12 @@ export function ensureLearnerId(cookies: Cookies, url: URL): string {
 	const existing = learnerId(cookies);
 	if (existing) return existing;
 	const id = crypto.randomUUID();
+	setLearnerId(cookies, url, id);
+	return id;
+}
+
+/** Makes this browser `id`'s: a new learner, or one continued here with their resume code. */
+export function setLearnerId(cookies: Cookies, url: URL, id: string): void {
 	cookies.set(COOKIE, id, {
 		path: '/',
 		httpOnly: true,
@@ -27,5 +33,4 @@ export function ensureLearnerId(cookies: Cookies, url: URL): string {
 		secure: url.protocol === 'https:',
 		maxAge: ONE_YEAR
 	});
-	return id;
 }
