@@ -15,6 +15,7 @@
  * Only self-study attempts go out and come in: an assignment's attempts are a teacher's records,
  * never exported with a learner's practice and never touched by an import.
  */
+import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import type { ExpressionBuilder, Kysely } from 'kysely';
 import { COMFORT_OPTIONS } from '$lib/comfort.ts';
@@ -361,7 +362,8 @@ function canonical(value: unknown): string {
  * Merge: a session whose id this learner already has is skipped when its log is the same, and
  * reported as a conflict (and left as it is) when not; every other session is added, numbered
  * after the learner's own sessions at its module. A session whose id is someone else's (the same
- * file imported by two browsers of one server) is added under a new id. Replace: the learner's
+ * file imported by a second browser of one server) is added under an id made from the learner's
+ * and the session's, so importing that file again finds it already here. Replace: the learner's
  * self-study sessions are deleted first (an assignment's never are), then all are added.
  */
 export async function importProgress(
@@ -410,17 +412,25 @@ export async function importProgress(
 				result.reviewsLeftOut++;
 				continue;
 			}
-			const existing = await trx
-				.selectFrom('practice_attempts as a')
-				.select((eb) => ['a.learner_id', 'a.attempt_number', selfStudy(eb).as('self_study')])
-				.where('a.id', '=', a.id)
-				.executeTakeFirst();
+			// The file's id, or, where that is someone else's (the same file imported by a second
+			// browser of this server), this learner's own id for it: the same every time, so importing
+			// the file again finds the copy made the first time.
 			let newId = a.id;
-			if (existing?.learner_id === learnerId && existing.self_study) {
+			let existing = await ownership(trx, a.id);
+			if (existing && !(existing.learner_id === learnerId && existing.self_study)) {
+				newId = copyId(learnerId, a.id);
+				existing = await ownership(trx, newId);
+				// Taken by someone else too (never, short of a hash collision): a fresh one.
+				if (existing && !(existing.learner_id === learnerId && existing.self_study)) {
+					newId = crypto.randomUUID();
+					existing = undefined;
+				}
+			}
+			if (existing) {
 				const log = await trx
 					.selectFrom('attempt_events')
 					.select('event')
-					.where('attempt_id', '=', a.id)
+					.where('attempt_id', '=', newId)
 					.orderBy('seq')
 					.execute();
 				const same =
@@ -430,8 +440,6 @@ export async function importProgress(
 				else result.conflicts.push({ moduleSlug: a.moduleSlug, number: existing.attempt_number });
 				continue;
 			}
-			// Someone else's (or an assignment's) id: this copy becomes the learner's own.
-			if (existing) newId = crypto.randomUUID();
 			await createAttempt(trx, {
 				id: newId,
 				learnerId,
@@ -459,6 +467,22 @@ export async function importProgress(
 	// Their logs changed under any machine kept warm: the next request replays them.
 	for (const id of touched) forget(id);
 	return result;
+}
+
+/** Whose an attempt id is, if anyone's, and whether it is self-study. */
+function ownership(db: Db, attemptId: string) {
+	return db
+		.selectFrom('practice_attempts as a')
+		.select((eb) => ['a.learner_id', 'a.attempt_number', selfStudy(eb).as('self_study')])
+		.where('a.id', '=', attemptId)
+		.executeTakeFirst();
+}
+
+/** The id of a learner's copy of someone else's attempt: a UUID made from the two ids. */
+export function copyId(learnerId: string, attemptId: string): string {
+	const h = createHash('sha256').update(`copy:${learnerId}:${attemptId}`).digest('hex');
+	const variant = ((parseInt(h[16]!, 16) & 0x3) | 0x8).toString(16);
+	return `${h.slice(0, 8)}-${h.slice(8, 12)}-4${h.slice(13, 16)}-${variant}${h.slice(17, 20)}-${h.slice(20, 32)}`;
 }
 
 /** What an import did, in a sentence for the learner. */
