@@ -75,10 +75,9 @@ function browser() {
 		post(page: 'progress' | 'resume', action: string, body: FormData | Record<string, string>) {
 			const form = body instanceof FormData ? body : new FormData();
 			if (!(body instanceof FormData)) for (const [k, v] of Object.entries(body)) form.set(k, v);
-			const actions = (page === 'progress' ? progressPage.actions : resumePage.actions) as Record<
-				string,
-				(e: RequestEvent) => Promise<unknown>
-			>;
+			const actions = (page === 'progress'
+				? progressPage.actions
+				: resumePage.actions) as unknown as Record<string, (e: RequestEvent) => Promise<unknown>>;
 			return call(() =>
 				actions[action]!(event(`/${page}?/${action}`, { method: 'POST', body: form }))
 			);
@@ -111,7 +110,9 @@ type Browser = ReturnType<typeof browser>;
 
 /** What a refused action tells the learner. */
 function problemOf(result: unknown, field = 'importProblem'): string | undefined {
-	return isActionFailure(result) ? (result.data as Record<string, string>)[field] : undefined;
+	return isActionFailure(result)
+		? (result.data as unknown as Record<string, string>)[field]
+		: undefined;
 }
 
 function statusOf(result: unknown): number | 'redirect' | 'ok' {
@@ -247,6 +248,10 @@ describe('import', () => {
 		expect(b.jar.get('comfort')).toBeUndefined();
 		// The copies are b's own: a's sessions are untouched.
 		expect(await attemptCount(a.learner)).toBe(2);
+		// The same file again: b's copies are found, not copied twice.
+		await b.importFile(text);
+		expect((await b.progress()).status).toBe('Imported 0 sessions; 2 were already here.');
+		expect(await attemptCount(b.learner)).toBe(2);
 	});
 
 	it('merge skips sessions already here and reports a different log under the same id', async () => {
