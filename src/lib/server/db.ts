@@ -21,6 +21,11 @@ export interface PracticeAttemptTable {
 	 * Attempts from before this column have 0 and are ordered by time.
 	 */
 	attempt_number: Generated<number>;
+	/**
+	 * When the attempt came in from a progress file (null otherwise). Its events keep their own
+	 * times, often old; an import counts as a touch, so retention does not delete it at once.
+	 */
+	imported_at: Generated<string | null>;
 }
 
 /** Append-only: an attempt is its log of events, in order. */
@@ -293,7 +298,7 @@ migrations['004-attempt-numbers'] = {
 	}
 };
 
-migrations['005-learner-codes'] = {
+migrations['005-learner-codes-and-imports'] = {
 	async up(db) {
 		await db.schema
 			.createTable('learner_codes')
@@ -301,6 +306,7 @@ migrations['005-learner-codes'] = {
 			.addColumn('code_hash', 'text', (c) => c.notNull().unique())
 			.addColumn('created_at', 'text', (c) => c.notNull())
 			.execute();
+		await db.schema.alterTable('practice_attempts').addColumn('imported_at', 'text').execute();
 	}
 };
 
