@@ -246,6 +246,13 @@ describe('import', () => {
 		expect((await b.progress()).status).toBe('Imported 2 sessions.');
 		// Merge keeps this browser's preferences (it had none).
 		expect(b.jar.get('comfort')).toBeUndefined();
+		// Their events keep their (old) times; the import is what retention counts as a touch.
+		const stamps = await db
+			.selectFrom('practice_attempts')
+			.select('imported_at')
+			.where('learner_id', '=', b.learner!)
+			.execute();
+		expect(stamps.every((r) => r.imported_at !== null)).toBe(true);
 		// The copies are b's own: a's sessions are untouched.
 		expect(await attemptCount(a.learner)).toBe(2);
 		// The same file again: b's copies are found, not copied twice.
@@ -265,7 +272,7 @@ describe('import', () => {
 		const scoresHere = await scores(a.learner!);
 		await a.importFile(before);
 		expect((await a.progress()).status).toBe(
-			'Imported 0 sessions; 1 was already here; 1 has the same name as a session here but different answers, so it was not imported and the one here is unchanged.'
+			'Imported 0 sessions; 1 was already here; 1 differs from the copy already here, which was kept as it is.'
 		);
 		expect(await scores(a.learner!)).toEqual(scoresHere);
 	});

@@ -370,7 +370,8 @@ export async function importProgress(
 	db: Db,
 	learnerId: string,
 	file: ProgressFile,
-	mode: ImportMode
+	mode: ImportMode,
+	now = new Date()
 ): Promise<ImportResult> {
 	const result: ImportResult = {
 		imported: 0,
@@ -450,6 +451,11 @@ export async function importProgress(
 			for (const e of a.events) {
 				await appendEvent(trx, newId, e.seq, e.event as QuizEvent, new Date(e.at));
 			}
+			await trx
+				.updateTable('practice_attempts')
+				.set({ imported_at: now.toISOString() })
+				.where('id', '=', newId)
+				.execute();
 			if (a.review) {
 				await reviews(trx)
 					.insertInto('review_sessions')
@@ -497,7 +503,9 @@ export function importSummary(r: ImportResult, mode: ImportMode): string {
 	if (r.conflicts.length) {
 		const n = r.conflicts.length;
 		parts.push(
-			`${n} ${n === 1 ? 'has' : 'have'} the same name as a session here but different answers, so ${n === 1 ? 'it was' : 'they were'} not imported and the one here is unchanged`
+			n === 1
+				? '1 differs from the copy already here, which was kept as it is'
+				: `${n} differ from the copies already here, which were kept as they are`
 		);
 	}
 	if (r.reviewsLeftOut) {
