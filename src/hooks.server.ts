@@ -40,7 +40,7 @@ const NON_PAGE_CSP = "default-src 'none'; frame-ancestors 'self'";
  * A learner's own quiz, a student's assignment, a teacher's classes: pages, `__data.json`, action
  * results, redirects. A school's shared proxy must never keep one person's page to serve to another.
  */
-const LEARNER_PATH = /^\/(modules|join|teacher|progress)(\/|$)/;
+const LEARNER_PATH = /^\/(modules|join|teacher|progress|resume)(\/|$)/;
 
 /**
  * What `handleError` saw during a request, for that request's line. Keyed by `locals`: SvelteKit

@@ -18,6 +18,25 @@ const daysAgo = (n: number) => new Date(today.getTime() - n * DAY);
 const learner = (n: number) => `00000000-0000-4000-8000-${String(n).padStart(12, '0')}`;
 
 describe('purgeStaleAttempts', () => {
+	it('keeps an attempt imported lately from a progress file, however old its events', async () => {
+		const db = await openDatabase(':memory:');
+		const imported = await startAttempt(db, {
+			learnerId: learner(1),
+			moduleSlug: 'm',
+			seed: 1,
+			now: daysAgo(300)
+		});
+		await db
+			.updateTable('practice_attempts')
+			.set({ imported_at: daysAgo(1).toISOString() })
+			.where('id', '=', imported)
+			.execute();
+		expect(await purgeStaleAttempts(db, today, 180)).toEqual([]);
+		expect(await purgeStaleAttempts(db, new Date(today.getTime() + 200 * DAY), 180)).toEqual([
+			imported
+		]);
+	});
+
 	it('deletes attempts untouched for longer than the period, with their events', async () => {
 		const db = await openDatabase(':memory:');
 		const old = await startAttempt(db, {

@@ -21,6 +21,11 @@ export interface PracticeAttemptTable {
 	 * Attempts from before this column have 0 and are ordered by time.
 	 */
 	attempt_number: Generated<number>;
+	/**
+	 * When the attempt came in from a progress file (null otherwise). Its events keep their own
+	 * times, often old; an import counts as a touch, so retention does not delete it at once.
+	 */
+	imported_at: Generated<string | null>;
 }
 
 /** Append-only: an attempt is its log of events, in order. */
@@ -119,6 +124,16 @@ export interface AssignmentAttemptTable {
 	submitted_at: string | null;
 }
 
+/**
+ * A self-study learner's resume code, for continuing their practice on another device: only its
+ * SHA-256, one code per learner (a new one replaces the old, which then stops working).
+ */
+export interface LearnerCodeTable {
+	learner_id: string;
+	code_hash: string;
+	created_at: string;
+}
+
 export interface Schema {
 	practice_attempts: PracticeAttemptTable;
 	attempt_events: AttemptEventTable;
@@ -129,6 +144,7 @@ export interface Schema {
 	assignments: AssignmentTable;
 	students: StudentTable;
 	assignment_attempts: AssignmentAttemptTable;
+	learner_codes: LearnerCodeTable;
 }
 
 export type Db = Kysely<Schema>;
@@ -279,6 +295,18 @@ migrations['004-attempt-numbers'] = {
 			.on('practice_attempts')
 			.columns(['learner_id', 'module_slug', 'attempt_number'])
 			.execute();
+	}
+};
+
+migrations['005-learner-codes-and-imports'] = {
+	async up(db) {
+		await db.schema
+			.createTable('learner_codes')
+			.addColumn('learner_id', 'text', (c) => c.primaryKey())
+			.addColumn('code_hash', 'text', (c) => c.notNull().unique())
+			.addColumn('created_at', 'text', (c) => c.notNull())
+			.execute();
+		await db.schema.alterTable('practice_attempts').addColumn('imported_at', 'text').execute();
 	}
 };
 

@@ -4,7 +4,6 @@
  */
 import { createHash } from 'node:crypto';
 import type { Cookies } from '@sveltejs/kit';
-import type { ReadingMode } from '$lib/practice/state.ts';
 
 const COOKIE = 'cw_learner';
 const ONE_YEAR = 60 * 60 * 24 * 365;
@@ -21,6 +20,12 @@ export function ensureLearnerId(cookies: Cookies, url: URL): string {
 	const existing = learnerId(cookies);
 	if (existing) return existing;
 	const id = crypto.randomUUID();
+	setLearnerId(cookies, url, id);
+	return id;
+}
+
+/** Makes this browser `id`'s: a new learner, or one continued here with their resume code. */
+export function setLearnerId(cookies: Cookies, url: URL, id: string): void {
 	cookies.set(COOKIE, id, {
 		path: '/',
 		httpOnly: true,
@@ -29,7 +34,6 @@ export function ensureLearnerId(cookies: Cookies, url: URL): string {
 		secure: url.protocol === 'https:',
 		maxAge: ONE_YEAR
 	});
-	return id;
 }
 
 /**
@@ -38,12 +42,4 @@ export function ensureLearnerId(cookies: Cookies, url: URL): string {
  */
 export function attemptKeyOf(attemptId: string): string {
 	return createHash('sha256').update(`draft:${attemptId}`).digest('base64url').slice(0, 16);
-}
-
-/** Guided reading or the whole article: a preference, kept in its own cookie. */
-export const READING_COOKIE = 'cw_reading';
-
-/** Guided (lesson by lesson) unless the learner chose to see the whole article. */
-export function readingMode(cookies: Cookies): ReadingMode {
-	return cookies.get(READING_COOKIE) === 'whole' ? 'whole' : 'guided';
 }

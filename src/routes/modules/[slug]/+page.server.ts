@@ -16,17 +16,12 @@ import {
 import { startAttempt } from '$lib/server/attempts.ts';
 import { database } from '$lib/server/db.ts';
 import { highlightFor } from '$lib/server/highlight.ts';
-import {
-	attemptKeyOf,
-	ensureLearnerId,
-	learnerId,
-	READING_COOKIE,
-	readingMode
-} from '$lib/server/learner.ts';
+import { attemptKeyOf, ensureLearnerId, learnerId } from '$lib/server/learner.ts';
 import { liveAttempt, recordEvent, type LiveAttempt } from '$lib/server/liveAttempts.ts';
 import { findModule } from '$lib/server/modules.ts';
 import { introView, keyOf, viewOf } from '$lib/server/practice.ts';
 import { formOf, isEnhanced, refuse } from '$lib/server/forms.ts';
+import { readingMode, setReadingMode } from '$lib/server/preferences.ts';
 import { takeToken } from '$lib/server/rateLimit.ts';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -225,13 +220,7 @@ export const actions = {
 				message: 'Choose “whole” or “guided” reading.'
 			});
 		}
-		cookies.set(READING_COOKIE, mode, {
-			path: '/',
-			httpOnly: true,
-			sameSite: 'lax',
-			secure: url.protocol === 'https:',
-			maxAge: 60 * 60 * 24 * 365
-		});
+		setReadingMode(cookies, url, mode);
 		redirect(303, `/modules/${module.slug}${mode === 'whole' ? '#article-title' : '#practice'}`);
 	},
 	hint: simple('hint'),
