@@ -16,7 +16,7 @@ function attempt(outcome: GradeOutcome, earned: number): Try {
 		cites: [],
 		answer: []
 	};
-	return { response: { type: 'true-false-not-stated', choice: 'true' } as Try['response'], grade };
+	return { response: { type: 'true-false-not-stated', answer: 'true' }, grade };
 }
 const right = attempt('correct', 1);
 const partly = attempt('partial', 0.5);

@@ -52,7 +52,7 @@ export function foldCards(outcomes: readonly ReviewOutcome[]): ReviewCard[] {
 	const cards = new Map<string, { card: Card; last: ReviewOutcome }>();
 	for (const outcome of ordered) {
 		const key = `${outcome.moduleSlug}\n${outcome.questionId}`;
-		const card = cards.get(key)?.card ?? createEmptyCard(outcome.at);
+		const card: Card = cards.get(key)?.card ?? createEmptyCard<Card>(outcome.at);
 		const { card: next } = scheduler.next(card, outcome.at, outcome.rating);
 		cards.set(key, { card: next, last: outcome });
 	}

@@ -119,6 +119,18 @@ export interface AssignmentAttemptTable {
 	submitted_at: string | null;
 }
 
+/**
+ * A review session (the review queue, issue 9): a practice attempt at the questions that were due
+ * when it started. Its events are the attempt's, like any other; this row says it is a review and
+ * which questions it asks (fixed for its life, since its log is replayed against them).
+ */
+export interface ReviewSessionTable {
+	attempt_id: string;
+	/** JSON array of question ids, in the module's order. */
+	question_ids: string;
+	created_at: string;
+}
+
 export interface Schema {
 	practice_attempts: PracticeAttemptTable;
 	attempt_events: AttemptEventTable;
@@ -129,6 +141,7 @@ export interface Schema {
 	assignments: AssignmentTable;
 	students: StudentTable;
 	assignment_attempts: AssignmentAttemptTable;
+	review_sessions: ReviewSessionTable;
 }
 
 export type Db = Kysely<Schema>;
@@ -278,6 +291,17 @@ migrations['004-attempt-numbers'] = {
 			.createIndex('practice_attempts_by_number')
 			.on('practice_attempts')
 			.columns(['learner_id', 'module_slug', 'attempt_number'])
+			.execute();
+	}
+};
+
+migrations['005-review-sessions'] = {
+	async up(db) {
+		await db.schema
+			.createTable('review_sessions')
+			.addColumn('attempt_id', 'text', (c) => c.primaryKey().references('practice_attempts.id'))
+			.addColumn('question_ids', 'text', (c) => c.notNull())
+			.addColumn('created_at', 'text', (c) => c.notNull())
 			.execute();
 	}
 };
