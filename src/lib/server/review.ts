@@ -6,17 +6,19 @@
  * resolved it. Those outcomes, folded through FSRS, are the cards. Assignment attempts are a
  * teacher's records and never feed a learner's own queue.
  *
- * Replaying is cheap but not free, so each attempt's outcomes are kept in memory until its log
- * grows (the log is append-only, so its length says whether anything changed).
+ * Replaying is cheap but not free, so each recent attempt's machine is kept, with how many logged
+ * events it has taken: the log is append-only, so only the events after those are read and stepped.
  */
 import type { Module } from '$lib/content/schema.ts';
 import type { QuizEvent, QuizSettings } from '$lib/quiz/quizMachine.ts';
 import { foldCards, queueAt, type Queue, type ReviewOutcome } from '$lib/review/cards.ts';
 import { ratingFor } from '$lib/review/rating.ts';
-import { dueInWords } from '$lib/review/when.ts';
+import { queueLine, type QueueLine } from '$lib/review/when.ts';
+
+export { queueLine, type QueueLine };
 import type { AttemptRow } from './attempts.ts';
 import type { Db } from './db.ts';
-import { startActor, step, type QuizConfig } from './practice.ts';
+import { startActor, step, type QuizActor, type QuizConfig } from './practice.ts';
 
 /** A review asks the due questions in the module's order, with practice's tries and hints. */
 export const REVIEW_SETTINGS: Partial<QuizSettings> = { mode: 'review', shuffleQuestions: false };
@@ -32,38 +34,73 @@ export interface LoggedEvent {
 }
 
 /**
- * The outcomes of one attempt: each question it resolved, rated from its progress at the end of
- * the log, at the time of the event that resolved it.
+ * An attempt being read for its outcomes: its machine, how many logged events it has taken, and
+ * when each question it resolved was resolved. Stepping it with the events logged since brings it
+ * up to date without replaying the rest.
  */
+export class OutcomeReader {
+	readonly #actor: QuizActor;
+	readonly #resolvedAt = new Map<string, Date>();
+	events = 0;
+
+	readonly module: Module;
+
+	constructor(module: Module, row: AttemptRow) {
+		this.module = module;
+		this.#actor = startActor(module, row.seed, row.config);
+	}
+
+	async read(events: readonly LoggedEvent[]): Promise<void> {
+		for (const { event, at } of events) {
+			await step(this.#actor, event);
+			this.events++;
+			const { progress, questions } = this.#actor.getSnapshot().context;
+			for (const q of questions) {
+				if (progress[q.id]!.resolved && !this.#resolvedAt.has(q.id)) this.#resolvedAt.set(q.id, at);
+			}
+		}
+	}
+
+	/**
+	 * Each question resolved so far, rated from its progress now (so "show answer" after the last
+	 * try counts), at the time of the event that resolved it.
+	 */
+	outcomes(): ReviewOutcome[] {
+		const progress = this.#actor.getSnapshot().context.progress;
+		return [...this.#resolvedAt].flatMap(([questionId, at]) => {
+			const rating = ratingFor(progress[questionId]!);
+			return rating === null ? [] : [{ moduleSlug: this.module.slug, questionId, rating, at }];
+		});
+	}
+
+	stop(): void {
+		this.#actor.stop();
+	}
+}
+
+/** The outcomes of one attempt's whole log. */
 export async function attemptOutcomes(
 	module: Module,
 	row: AttemptRow,
 	events: readonly LoggedEvent[]
 ): Promise<ReviewOutcome[]> {
-	const actor = startActor(module, row.seed, row.config);
-	const resolvedAt = new Map<string, Date>();
-	for (const { event, at } of events) {
-		await step(actor, event);
-		const { progress, questions } = actor.getSnapshot().context;
-		for (const q of questions) {
-			if (progress[q.id]!.resolved && !resolvedAt.has(q.id)) resolvedAt.set(q.id, at);
-		}
-	}
-	const progress = actor.getSnapshot().context.progress;
-	actor.stop();
-	return [...resolvedAt].flatMap(([questionId, at]) => {
-		const rating = ratingFor(progress[questionId]!);
-		return rating === null ? [] : [{ moduleSlug: module.slug, questionId, rating, at }];
-	});
+	const reader = new OutcomeReader(module, row);
+	await reader.read(events);
+	reader.stop();
+	return reader.outcomes();
 }
 
-interface Cached {
-	module: Module;
-	events: number;
-	outcomes: ReviewOutcome[];
+/**
+ * Readers of recent attempts, kept so that an answer costs one step here rather than a replay
+ * (about 20 KB each, as in liveAttempts.ts); one pushed out is read again from its log.
+ */
+const MAX_CACHED = 2000;
+const cache = new Map<string, OutcomeReader>();
+
+function forgetReader(id: string): void {
+	cache.get(id)?.stop();
+	cache.delete(id);
 }
-const MAX_CACHED = 5000;
-const cache = new Map<string, Cached>();
 
 /** Every outcome of a learner's self-study practice and reviews (never an assignment's). */
 export async function learnerOutcomes(
@@ -96,45 +133,48 @@ export async function learnerOutcomes(
 				)
 			)
 		)
+		.orderBy('a.created_at')
 		.execute();
 	const outcomes: ReviewOutcome[] = [];
 	for (const row of rows) {
 		const module = findModule(row.module_slug);
 		if (!module) continue;
 		const count = Number(row.events ?? 0);
-		let cached = cache.get(row.id);
-		if (!cached || cached.module !== module || cached.events !== count) {
-			const events = await db
-				.selectFrom('attempt_events')
-				.select(['event', 'created_at'])
-				.where('attempt_id', '=', row.id)
-				.orderBy('seq')
-				.execute();
-			const attempt: AttemptRow = {
+		let reader = cache.get(row.id);
+		// The log only grows; a different module (content reloaded) or a shorter log means start over.
+		if (reader && (reader.module !== module || reader.events > count)) {
+			forgetReader(row.id);
+			reader = undefined;
+		}
+		if (!reader) {
+			reader = new OutcomeReader(module, {
 				id: row.id,
 				moduleSlug: row.module_slug,
 				seed: row.seed,
 				...(row.question_ids
 					? { config: reviewConfig(JSON.parse(row.question_ids) as string[]) }
 					: {})
-			};
-			cached = {
-				module,
-				events: events.length,
-				outcomes: await attemptOutcomes(
-					module,
-					attempt,
-					events.map((e) => ({
-						event: JSON.parse(e.event) as QuizEvent,
-						at: new Date(e.created_at)
-					}))
-				)
-			};
+			});
+		}
+		if (reader.events < count) {
+			const events = await db
+				.selectFrom('attempt_events')
+				.select(['event', 'created_at'])
+				.where('attempt_id', '=', row.id)
+				.where('seq', '>=', reader.events)
+				.orderBy('seq')
+				.execute();
+			await reader.read(
+				events.map((e) => ({
+					event: JSON.parse(e.event) as QuizEvent,
+					at: new Date(e.created_at)
+				}))
+			);
 		}
 		cache.delete(row.id);
-		cache.set(row.id, cached);
-		if (cache.size > MAX_CACHED) cache.delete(cache.keys().next().value!);
-		outcomes.push(...cached.outcomes);
+		cache.set(row.id, reader);
+		if (cache.size > MAX_CACHED) forgetReader(cache.keys().next().value!);
+		outcomes.push(...reader.outcomes());
 	}
 	return outcomes;
 }
@@ -158,21 +198,6 @@ export async function learnerQueue(
 	return queueAt(foldCards(outcomes), now);
 }
 
-/** What a page says about a module's queue: no cards, cards due, or when the next one is. */
-export type QueueLine =
-	{ kind: 'none' } | { kind: 'due'; due: number } | { kind: 'later'; at: string; words: string };
-
-export function queueLine(queue: Queue, now: Date): QueueLine {
-	if (queue.due.length) return { kind: 'due', due: queue.due.length };
-	if (queue.nextDue)
-		return {
-			kind: 'later',
-			at: queue.nextDue.toISOString(),
-			words: dueInWords(queue.nextDue, now)
-		};
-	return { kind: 'none' };
-}
-
 /** The queue line for each module the learner has cards in. */
 export async function queueLines(
 	db: Db,
@@ -192,5 +217,5 @@ export async function queueLines(
 
 /** Forgets every cached outcome (for tests that start from an empty database). */
 export function forgetOutcomes(): void {
-	cache.clear();
+	for (const id of [...cache.keys()]) forgetReader(id);
 }

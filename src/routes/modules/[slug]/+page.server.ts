@@ -1,19 +1,15 @@
 import { createHash } from 'node:crypto';
 import { error, redirect, type Cookies, type RequestEvent } from '@sveltejs/kit';
 import type { Module } from '$lib/content/schema.ts';
-import {
-	checkInput,
-	rawInputFrom,
-	type InvalidReason,
-	type RawInput
-} from '$lib/quiz/questions.ts';
-import { current, type QuizEvent } from '$lib/quiz/quizMachine.ts';
+import type { PublicQuestion } from '$lib/quiz/questions.ts';
+import type { QuizEvent } from '$lib/quiz/quizMachine.ts';
 import { reviewView, type QuizView, type ReviewView } from '$lib/quiz/view.ts';
 import { startAttempt } from '$lib/server/attempts.ts';
 import { database } from '$lib/server/db.ts';
 import { highlightFor } from '$lib/server/highlight.ts';
 import { ensureLearnerId, learnerId } from '$lib/server/learner.ts';
-import { liveAttempt, recordEvent, type LiveAttempt } from '$lib/server/liveAttempts.ts';
+import { now as clock } from '$lib/server/clock.ts';
+import { liveAttempt, type LiveAttempt } from '$lib/server/liveAttempts.ts';
 import { findModule } from '$lib/server/modules.ts';
 import {
 	guidedThrough,
@@ -22,8 +18,16 @@ import {
 	viewOf,
 	type LessonProgress
 } from '$lib/server/practice.ts';
-import { formOf, invalidMessage, isEnhanced, keptValues, refuse } from '$lib/server/forms.ts';
+import { formOf, isEnhanced, refuse } from '$lib/server/forms.ts';
+import {
+	answerEvent,
+	randomSeed,
+	recordAction,
+	type QuizFailure,
+	type QuizRoute
+} from '$lib/server/quizActions.ts';
 import { takeToken } from '$lib/server/rateLimit.ts';
+import { learnerQueue, queueLine, type QueueLine } from '$lib/server/review.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 function moduleOr404(slug: string): Module {
@@ -73,8 +77,13 @@ export const load: PageServerLoad = async ({ params, cookies, url, setHeaders })
 	// The question list reopens a finished question, read-only: `?revisit=<question id>`.
 	const revisit = url.searchParams.get('revisit');
 	const review = revisit && replayed ? reviewView(replayed.snapshot, revisit) : null;
+	const at = clock(cookies);
 	return {
 		state: await practiceState(module, attempt, cookies),
+		/** The module's review queue, for the line beside "Your progress". */
+		queue: learner
+			? queueLine(await learnerQueue(await database(), learner, findModule, at, module.slug), at)
+			: ({ kind: 'none' } as QueueLine),
 		highlight: highlightFor(module, url, replayed?.snapshot ?? null),
 		review: review satisfies ReviewView | null,
 		/** A revisit link for a question that cannot be reviewed (not finished, or no such one). */
@@ -95,96 +104,27 @@ function readingMode(cookies: Cookies): 'guided' | 'whole' {
 }
 
 /** A refusal: what the learner is told, and, with JavaScript, where the quiz now is. */
-export type Failure = {
-	message: string;
-	invalid?: InvalidReason;
-	values?: RawInput;
-	state?: PracticeState;
-};
-
-const MOVED_ON =
-	'This quiz moved on in another tab or window. Here is where it is now; nothing was lost.';
+export type Failure = QuizFailure<PracticeState>;
 
 type ActionEvent = RequestEvent<{ slug: string }>;
 
+/** The module page's practice, for the shared quiz actions. */
+function practiceRoute(module: Module): QuizRoute<PracticeState> {
+	return {
+		module,
+		attempt: (db, learner) => liveAttempt(db, learner, module),
+		state: (attempt, cookies) => practiceState(module, attempt, cookies),
+		path: `/modules/${module.slug}`,
+		notStarted: 'This practice session has not started yet. Press “Start practice”.'
+	};
+}
+
 /** Every quiz action: find the attempt, check the form is for the state on screen, record the event. */
-async function record(
+function record(
 	event: ActionEvent,
-	toEvent: (form: FormData, question: ReturnType<typeof current>) => QuizEvent | Failure
+	toEvent: (form: FormData, question: PublicQuestion) => QuizEvent | Failure
 ) {
-	const { request, params, cookies } = event;
-	const module = moduleOr404(params.slug);
-	const form = await formOf(request);
-	if (form === 'too-large') {
-		return refuse(event, 413, 'body too large', {
-			message: 'That answer was too large to accept. Nothing was counted; please shorten it.'
-		});
-	}
-	if (!form) {
-		return refuse(event, 400, 'not a form', {
-			message: 'That request was not a form submission. Nothing was counted.'
-		});
-	}
-	const learner = learnerId(cookies);
-	const db = await database();
-	const attempt = learner ? await liveAttempt(db, learner, module) : undefined;
-	const enhanced = isEnhanced(request);
-	const stateOf = async (a: LiveAttempt | undefined) =>
-		enhanced ? { state: await practiceState(module, a, cookies) } : {};
-	if (!attempt) {
-		return refuse(event, 409, 'no attempt', {
-			message: 'This practice session has not started yet. Press “Start practice”.',
-			...(await stateOf(undefined))
-		});
-	}
-	const seqField = form.get('seq');
-	const seq = typeof seqField === 'string' && /^\d{1,9}$/.test(seqField) ? Number(seqField) : NaN;
-	if (Number.isNaN(seq)) {
-		return refuse(event, 400, 'malformed seq', {
-			message:
-				'That form was malformed (its step number was missing or not a number). Nothing was counted; reload the page and try again.',
-			...(await stateOf(attempt))
-		});
-	}
-	if (seq !== attempt.state.seq) {
-		return refuse(event, 409, 'stale seq', { message: MOVED_ON, ...(await stateOf(attempt)) });
-	}
-	const quizEvent = toEvent(form, current(attempt.state.snapshot.context));
-	if (!('type' in quizEvent)) {
-		return refuse(event, 400, `invalid answer: ${quizEvent.invalid ?? 'wrong question'}`, {
-			...quizEvent,
-			...(await stateOf(attempt))
-		});
-	}
-	const recorded = await recordEvent(db, module, attempt, quizEvent, new Date());
-	if (recorded.kind === 'refused') {
-		const lastInLesson =
-			quizEvent.type === 'question.skip' && attempt.state.snapshot.matches('answering');
-		return refuse(event, 409, `not now: ${quizEvent.type}`, {
-			message: lastInLesson
-				? 'This is the last question left in its lesson, so it cannot be skipped: answer it (a hint may help) to open the next lesson. Nothing was counted.'
-				: 'That can’t be done at this point in the quiz.',
-			...(await stateOf(attempt))
-		});
-	}
-	if (recorded.kind === 'conflict') {
-		// Someone else recorded this step: read the attempt again to show where it is now.
-		const now = await liveAttempt(db, learner!, module);
-		return refuse(event, 409, 'conflict', { message: MOVED_ON, ...(await stateOf(now)) });
-	}
-	if (enhanced) {
-		return { state: await practiceState(module, { ...attempt, state: recorded.state }, cookies) };
-	}
-	const next = recorded.state.snapshot;
-	const anchor =
-		quizEvent.type === 'hint.request'
-			? 'hints'
-			: next.matches('feedback')
-				? 'feedback'
-				: next.matches('summary')
-					? 'summary'
-					: 'question';
-	redirect(303, `/modules/${module.slug}#${anchor}`);
+	return recordAction(event, practiceRoute(moduleOr404(event.params.slug)), toEvent);
 }
 
 function simple(
@@ -221,7 +161,7 @@ async function begin(event: ActionEvent, restart: boolean) {
 			learnerId: learner,
 			moduleSlug: module.slug,
 			seed: randomSeed(),
-			now
+			now: clock(cookies)
 		});
 	}
 	if (isEnhanced(request)) {
@@ -236,25 +176,7 @@ export const actions = {
 	start: (event) => begin(event, false),
 	/** A fresh attempt with a new seed; earlier attempts stay in the log. */
 	restart: (event) => begin(event, true),
-	answer: async (event) =>
-		record(event, (form, question) => {
-			if (form.get('question') !== question.id) {
-				return {
-					message:
-						'That answer was for a different question. Here is the current one; nothing was lost.'
-				};
-			}
-			const raw = rawInputFrom(form);
-			const check = checkInput(question, raw);
-			if (check.kind === 'invalid') {
-				return {
-					message: invalidMessage(check.reason, 'counted'),
-					invalid: check.reason,
-					values: keptValues(raw)
-				};
-			}
-			return { type: 'answer.submit', response: check.response };
-		}),
+	answer: async (event) => record(event, answerEvent),
 	/** Guided reading or the whole article: a preference, kept in a cookie, not part of the quiz. */
 	reading: async (event) => {
 		const { request, params, cookies, url } = event;
@@ -294,7 +216,3 @@ export const actions = {
 	reveal: simple('answer.reveal'),
 	next: simple('question.next')
 } satisfies Actions;
-
-function randomSeed(): number {
-	return crypto.getRandomValues(new Uint32Array(1))[0]!;
-}
