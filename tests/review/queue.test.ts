@@ -17,6 +17,7 @@ import {
 	type LiveAttempt
 } from '../../src/lib/server/liveAttempts.ts';
 import { findModule } from '../../src/lib/server/modules.ts';
+import { learnerProgress } from '../../src/lib/server/progress.ts';
 import {
 	forgetOutcomes,
 	learnerOutcomes,
@@ -155,6 +156,13 @@ describe('the review queue', () => {
 		expect(card.reps).toBe(2);
 		expect(card.state).toBe('review');
 		expect(card.due.getTime() - later.getTime()).toBeGreaterThan(DAY);
+
+		// "Your progress" lists the review as a review, numbered apart from practice sessions.
+		const { sessions } = await learnerProgress(db, alice, findModule);
+		expect(sessions.map((s) => [s.kind, s.number, s.total, s.finished])).toEqual([
+			['practice', 1, module.questions.length, false],
+			['review', 1, 1, true]
+		]);
 	});
 
 	it('ignores assignment attempts, even under the same id', async () => {
