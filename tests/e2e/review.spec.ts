@@ -2,6 +2,7 @@ import { expect, test, type BrowserContext, type Page } from '@playwright/test';
 import {
 	MODULE_URL,
 	answerWithMouse,
+	expectNoAxeViolations,
 	fastForwardTo,
 	lessons,
 	normalize,
@@ -27,10 +28,10 @@ const plan: Plan = Object.fromEntries(
 );
 
 /** Sets the server's clock for this browser (the test-only `cw_test_now` cookie) and its own. */
-async function setClock(context: BrowserContext, page: Page, at: Date) {
+async function setClock(context: BrowserContext, page: Page, at: Date, { app = true } = {}) {
 	const url = test.info().project.use.baseURL!;
 	await context.addCookies([{ name: 'cw_test_now', value: at.toISOString(), url }]);
-	await page.clock.setFixedTime(at);
+	if (app) await page.clock.setFixedTime(at);
 }
 
 function moduleCard(page: Page) {
@@ -52,6 +53,31 @@ async function shownQuestion(
 	);
 	expect(question, 'a practised question is on screen').toBeDefined();
 	return { number: Number(number), question: question! };
+}
+
+/**
+ * Answers every question of the review on screen by clicks on what the page names: right first
+ * time, except the ones in `missed`, wrong twice and then "Show answer".
+ */
+async function clearReview(page: Page, missed: string[]) {
+	const panel = practicePanel(page);
+	for (let n = 1; n <= practised.length; n++) {
+		const shown = await shownQuestion(page, practised.length);
+		expect(shown.number).toBe(n);
+		if (missed.includes(shown.question.id)) {
+			await answerWithMouse(page, false, shown);
+			await panel.getByRole('button', { name: 'Try again' }).click();
+			await answerWithMouse(page, false, shown);
+			await panel.getByRole('button', { name: 'Show answer' }).click();
+		} else {
+			await answerWithMouse(page, true, shown);
+			await expect(panel.getByRole('heading', { level: 3, name: 'Correct' })).toBeVisible();
+		}
+		// The explanation cites the article, as in practice.
+		await expect(panel.getByRole('link', { name: /^Paragraph \d+/ }).first()).toBeVisible();
+		const last = n === practised.length;
+		await panel.getByRole('button', { name: last ? 'See your results' : 'Next question' }).click();
+	}
 }
 
 test('build a review queue, come back three days later and clear it', async ({ page, context }) => {
@@ -76,26 +102,11 @@ test('build a review queue, come back three days later and clear it', async ({ p
 
 	await expect(page).toHaveURL(`${MODULE_URL}/review`);
 	await expect(page.getByRole('heading', { level: 2, name: 'Review' })).toBeVisible();
+	await expectNoAxeViolations(page);
 	await page.getByRole('button', { name: 'Start review' }).click();
 
 	// Clear it: every due question answered right, with the same feedback and cited explanation.
-	for (let n = 1; n <= practised.length; n++) {
-		const shown = await shownQuestion(page, practised.length);
-		expect(shown.number).toBe(n);
-		await answerWithMouse(page, true, shown);
-		await expect(
-			practicePanel(page).getByRole('heading', { level: 3, name: 'Correct' })
-		).toBeVisible();
-		await expect(
-			practicePanel(page)
-				.getByRole('link', { name: /^Paragraph \d+/ })
-				.first()
-		).toBeVisible();
-		const last = n === practised.length;
-		await practicePanel(page)
-			.getByRole('button', { name: last ? 'See your results' : 'Next question' })
-			.click();
-	}
+	await clearReview(page, []);
 	await expect(page.getByRole('heading', { name: 'Your results' })).toBeVisible();
 	await expect(practicePanel(page)).toContainText(
 		`You reviewed ${practised.length} questions. Next review in`
@@ -112,4 +123,39 @@ test('build a review queue, come back three days later and clear it', async ({ p
 	await openPage(page, '/progress');
 	await expect(page.getByRole('heading', { level: 4, name: /^Review 1\b/ })).toBeVisible();
 	await expect(page.getByRole('heading', { level: 4, name: /^Session 1\b/ })).toBeVisible();
+});
+
+test.describe('without JavaScript', () => {
+	test.use({ javaScriptEnabled: false });
+
+	test('a review is plain form posts, retry and "Show answer" included', async ({
+		page,
+		context
+	}) => {
+		test.setTimeout(120_000);
+		await setClock(context, page, T0, { app: false });
+		await fastForwardTo(page, lesson2!.questions[0]!, { app: false });
+
+		// The same moment: the review page says nothing is due, and when.
+		await openPage(page, `${MODULE_URL}/review`, { app: false });
+		await expect(practicePanel(page)).toContainText(
+			/Nothing to review now\. Next review in \d+ minutes?\./
+		);
+		await expect(page.getByRole('button', { name: 'Start review' })).toHaveCount(0);
+
+		await setClock(context, page, THREE_DAYS_LATER, { app: false });
+		await openPage(page, MODULE_URL, { app: false });
+		await page.getByRole('link', { name: `Review — ${practised.length} due` }).click();
+		await expect(practicePanel(page)).toContainText(
+			`${practised.length} questions from this module are due for review`
+		);
+		await page.getByRole('button', { name: 'Start review' }).click();
+		await clearReview(page, [practised[0]!]);
+		await expect(page.getByRole('heading', { name: 'Your results' })).toBeVisible();
+		await expect(practicePanel(page)).toContainText(
+			`You reviewed ${practised.length} questions. Next review in`
+		);
+		// The question missed comes back soonest: within minutes, not days.
+		await expect(practicePanel(page)).toContainText(/Next review in \d+ minutes?\./);
+	});
 });
