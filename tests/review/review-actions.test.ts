@@ -5,7 +5,7 @@
  * check, and the module page's practice left as it was.
  */
 import { isActionFailure, isRedirect, type RequestEvent } from '@sveltejs/kit';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { QuizView } from '../../src/lib/quiz/view.ts';
 import { latestAttemptRow } from '../../src/lib/server/attempts.ts';
 import { database } from '../../src/lib/server/db.ts';
@@ -137,6 +137,9 @@ async function answerAndGoOn(
 beforeAll(() => {
 	forgetAttempts();
 	forgetOutcomes();
+});
+afterAll(() => {
+	delete process.env.CITEWISE_TEST_CLOCK;
 });
 
 describe('the review page', () => {
