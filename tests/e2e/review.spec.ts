@@ -86,6 +86,8 @@ test('build a review queue, come back three days later and clear it', async ({ p
 
 	// Practise the first lesson: every one of its questions resolved, right or wrong.
 	await fastForwardTo(page, lesson2!.questions[0]!, { plan });
+	// The module page says it too, beside the practice.
+	await expect(practicePanel(page)).toContainText(/Nothing to review now; next review in/);
 
 	// Straight after, nothing is due; the home page says when the next review is.
 	await openPage(page, '/');

@@ -45,6 +45,8 @@ export interface PracticeState {
 	visibleThrough: number | null;
 	/** Names this attempt (not its id) so a draft typed in one attempt is never shown in another. */
 	attemptKey: string | null;
+	/** The module's review queue, for the line beside "Your progress" (kept current by each step). */
+	queue: QueueLine;
 }
 
 async function practiceState(
@@ -56,7 +58,13 @@ async function practiceState(
 	const view = replayed ? viewOf(module, replayed) : await introView(module);
 	const lessons = lessonProgress(module, replayed?.snapshot ?? null);
 	const reading = readingMode(cookies);
+	const learner = learnerId(cookies);
+	const at = clock(cookies);
+	const queue: QueueLine = learner
+		? queueLine(await learnerQueue(await database(), learner, findModule, at, module.slug), at)
+		: { kind: 'none' };
 	return {
+		queue,
 		attemptKey: attempt ? draftKeyOf(attempt.id) : null,
 		view,
 		lessons,
@@ -77,13 +85,8 @@ export const load: PageServerLoad = async ({ params, cookies, url, setHeaders })
 	// The question list reopens a finished question, read-only: `?revisit=<question id>`.
 	const revisit = url.searchParams.get('revisit');
 	const review = revisit && replayed ? reviewView(replayed.snapshot, revisit) : null;
-	const at = clock(cookies);
 	return {
 		state: await practiceState(module, attempt, cookies),
-		/** The module's review queue, for the line beside "Your progress". */
-		queue: learner
-			? queueLine(await learnerQueue(await database(), learner, findModule, at, module.slug), at)
-			: ({ kind: 'none' } as QueueLine),
 		highlight: highlightFor(module, url, replayed?.snapshot ?? null),
 		review: review satisfies ReviewView | null,
 		/** A revisit link for a question that cannot be reviewed (not finished, or no such one). */
