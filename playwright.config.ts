@@ -45,7 +45,10 @@ export default defineConfig({
 			PORT: String(port),
 			// No ORIGIN: the tests use the server as it is started by default, which answers at the
 			// address it is opened by (tests/e2e/hardening.spec.ts opens it by IP too).
-			DATABASE_PATH: `test-results/e2e-${Date.now()}.sqlite`
+			DATABASE_PATH: `test-results/e2e-${Date.now()}.sqlite`,
+			// Test-only: a `cw_test_now` cookie sets the server's clock for that browser context
+			// (tests/e2e/review.spec.ts comes back "three days later"); see src/lib/server/clock.ts.
+			CITEWISE_TEST_CLOCK: '1'
 		}
 	}
 });

@@ -14,7 +14,7 @@ export default defineConfig({
 				test: {
 					name: 'unit',
 					environment: 'node',
-					include: ['tests/{content,quiz,results,server,export}/**/*.test.ts']
+					include: ['tests/{content,quiz,results,server,export,review}/**/*.test.ts']
 				}
 			},
 			{

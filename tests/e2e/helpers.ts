@@ -219,7 +219,8 @@ export function twoPartAnswer(
 }
 
 export function practicePanel(page: Page): Locator {
-	return page.getByRole('complementary', { name: 'Practice questions' });
+	// The module page's practice, or the same panel on its review page.
+	return page.getByRole('complementary', { name: /^(Practice|Review) questions$/ });
 }
 
 /** The form of the question on screen: the one with the "Check answer" button. */
@@ -414,9 +415,11 @@ export async function placeItems(page: Page, wanted: string[]) {
  */
 export async function answerWithMouse(
 	page: Page,
-	correct: boolean | PlannedAnswer
+	correct: boolean | PlannedAnswer,
+	/** The question on screen, when it is not the module's N-th (a review asks only those due). */
+	shown?: { number: number; question: KeyQuestion }
 ): Promise<{ number: number; question: KeyQuestion; answer: PlannedAnswer }> {
-	const { number, question } = await currentQuestion(page);
+	const { number, question } = shown ?? (await currentQuestion(page));
 	const answer = typeof correct === 'boolean' ? plannedAnswer(question, correct) : correct;
 	switch (answer.kind) {
 		case 'text': {

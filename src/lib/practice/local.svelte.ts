@@ -16,6 +16,7 @@ import {
 	type QuizKey
 } from '../quiz/engine.ts';
 import { current, type QuizEvent } from '../quiz/quizMachine.ts';
+import type { QueueLine } from '../review/when.ts';
 import { practiceStateOf, type PracticeState, type ReadingMode } from './state.ts';
 import {
 	eventOf,
@@ -40,7 +41,13 @@ type Log =
 	| { attemptKey: string; keyVersion: string; seed: number; events: QuizEvent[] };
 
 type StepResult =
-	| { result: 'recorded' | 'duplicate'; seq: number; digest: string; keyVersion: string }
+	| {
+			result: 'recorded' | 'duplicate';
+			seq: number;
+			digest: string;
+			keyVersion: string;
+			queue?: QueueLine;
+	  }
 	| { result: 'conflict' | 'refused' | 'no-attempt' | 'malformed'; message: string; seq?: number };
 
 export const DISAGREED =
@@ -53,6 +60,8 @@ export interface LocalPracticeOptions {
 	slug: string;
 	paragraphs: readonly Paragraph[];
 	reading: ReadingMode;
+	/** The review queue's line as the page was loaded; each step's answer brings it up to date. */
+	queue?: QueueLine;
 	fetch?: typeof fetch;
 }
 
@@ -234,12 +243,15 @@ export class LocalPractice {
 
 	#show(): void {
 		if (!this.#actor || !this.#key || !this.#record) return;
-		this.state = practiceStateOf(
-			this.#key,
-			{ snapshot: this.#actor.getSnapshot(), seq: this.#seq },
-			this.#options.reading,
-			this.#record.attemptKey
-		);
+		this.state = {
+			...practiceStateOf(
+				this.#key,
+				{ snapshot: this.#actor.getSnapshot(), seq: this.#seq },
+				this.#options.reading,
+				this.#record.attemptKey
+			),
+			...(this.#options.queue ? { queue: this.#options.queue } : {})
+		};
 	}
 
 	async #persist(): Promise<void> {
@@ -347,6 +359,10 @@ export class LocalPractice {
 					record.pending.shift();
 					record.events.push(next.event);
 					this.waiting = record.pending.length;
+					if (result.queue) {
+						this.#options = { ...this.#options, queue: result.queue };
+						if (!record.pending.length) this.#show();
+					}
 					const mine = this.#digests.get(result.seq);
 					if (result.keyVersion !== this.#keyVersion || (mine && mine !== result.digest)) {
 						this.disagreement = DISAGREED;

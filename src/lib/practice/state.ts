@@ -12,6 +12,7 @@ import {
 	type Replayed
 } from '../quiz/engine.ts';
 import type { QuizView } from '../quiz/view.ts';
+import type { QueueLine } from '../review/when.ts';
 
 export type ReadingMode = 'guided' | 'whole';
 
@@ -23,6 +24,11 @@ export interface PracticeState {
 	visibleThrough: number | null;
 	/** Names this attempt (not its id) so a draft typed in one attempt is never shown in another. */
 	attemptKey: string | null;
+	/**
+	 * The module's review queue, for the line beside "Your progress": from the server (the page's
+	 * load, a form's answer, or the answer to a step the browser sent on).
+	 */
+	queue?: QueueLine;
 }
 
 /** The state a view and its replay leave the page in (`replayed` null before the learner starts). */

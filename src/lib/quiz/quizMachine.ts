@@ -1,8 +1,11 @@
 /**
- * The quiz flow, in one of two modes chosen by `settings.mode`:
+ * The quiz flow, in one of three modes chosen by `settings.mode`:
  *
  * - practice (the default): intro → answering → grading → feedback → … → summary. Each answer is
  *   graded as it is given, with hints, retries and feedback, one question after another.
+ * - review: practice's flow, for the review queue's due questions (issue 9): the same grading,
+ *   hints, retries and cited feedback, but the questions are one group with no skipping (a review
+ *   asks what is due, and a skipped one would only come back at once).
  * - assessment: intro → assessing → submitting → summary. The learner records, changes and clears
  *   answers to any question in any order, moving freely between questions, and nothing is graded
  *   until the quiz is submitted (by the learner, or by the server when time is up or the quiz is
@@ -35,8 +38,11 @@ import type { InvalidReason, PublicQuestion, Response } from './questions.ts';
 import { checkResponse, round } from './questions.ts';
 import { seededRandom, shuffled } from './random.ts';
 
-/** Practice grades each answer as it is given; assessment grades them all on submission. */
-export type QuizMode = 'practice' | 'assessment';
+/**
+ * Practice grades each answer as it is given; review does the same for the questions due again;
+ * assessment grades them all on submission.
+ */
+export type QuizMode = 'practice' | 'review' | 'assessment';
 
 /** Who or what submitted an assessment: the learner, the timer, or the due date. */
 export type SubmitReason = 'student' | 'time-up' | 'due';
@@ -502,6 +508,7 @@ export function lessonOf(context: QuizContext, id: string): string {
  * lesson after it (every question after `index` is still to come), or null when none is left.
  */
 export function skipTarget(context: QuizContext): number | null {
+	if (context.settings.mode === 'review') return null;
 	const lesson = lessonOf(context, current(context).id);
 	for (let i = context.questions.length - 1; i > context.index; i--) {
 		if (lessonOf(context, context.questions[i]!.id) === lesson) return i;

@@ -329,7 +329,7 @@ export interface ReviewView {
 }
 
 /**
- * Practice mode: a question the learner has finished with (resolved, and no longer the one on
+ * Practice and review: a question the learner has finished with (resolved, and no longer the one on
  * screen), as the question list reopens it. Its credit can no longer change, so it shows all the
  * summary would: the answer, why, and the evidence. Null for any other question: one still to
  * come, skipped or on screen shows nothing from the key. Derived only: reviewing never changes
@@ -337,7 +337,7 @@ export interface ReviewView {
  */
 export function reviewView(snapshot: SnapshotFrom<QuizMachine>, id: string): ReviewView | null {
 	const context = snapshot.context;
-	if (context.settings.mode !== 'practice') return null;
+	if (context.settings.mode === 'assessment') return null;
 	if (!snapshot.matches('answering') && !snapshot.matches('feedback')) return null;
 	const index = context.questions.findIndex((q) => q.id === id);
 	if (index < 0 || index === context.index) return null;

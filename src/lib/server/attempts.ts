@@ -22,22 +22,49 @@ export interface AttemptRow {
 	config?: QuizConfig;
 }
 
-/** The learner's latest attempt at a module, without its events. */
+/**
+ * The learner's latest practice attempt at a module, without its events. Review sessions are
+ * attempts too, but never the module page's practice: they are left out here (see
+ * `latestReviewRow`).
+ */
 export async function latestAttemptRow(
 	db: Db,
 	learnerId: string,
 	moduleSlug: string
 ): Promise<AttemptRow | undefined> {
 	const row = await db
-		.selectFrom('practice_attempts')
-		.select(['id', 'seed', 'module_slug'])
-		.where('learner_id', '=', learnerId)
-		.where('module_slug', '=', moduleSlug)
-		.orderBy('attempt_number', 'desc')
-		.orderBy('created_at', 'desc')
+		.selectFrom('practice_attempts as a')
+		.leftJoin('review_sessions as r', 'r.attempt_id', 'a.id')
+		.select(['a.id', 'a.seed', 'a.module_slug'])
+		.where('a.learner_id', '=', learnerId)
+		.where('a.module_slug', '=', moduleSlug)
+		.where('r.attempt_id', 'is', null)
+		.orderBy('a.attempt_number', 'desc')
+		.orderBy('a.created_at', 'desc')
 		.limit(1)
 		.executeTakeFirst();
 	return row && { id: row.id, moduleSlug: row.module_slug, seed: row.seed };
+}
+
+/** The learner's latest review session at a module, with the questions it asks. */
+export async function latestReviewRow(
+	db: Db,
+	learnerId: string,
+	moduleSlug: string
+): Promise<(AttemptRow & { questionIds: string[] }) | undefined> {
+	const row = await db
+		.selectFrom('practice_attempts as a')
+		.innerJoin('review_sessions as r', 'r.attempt_id', 'a.id')
+		.select(['a.id', 'a.seed', 'a.module_slug', 'r.question_ids'])
+		.where('a.learner_id', '=', learnerId)
+		.where('a.module_slug', '=', moduleSlug)
+		.orderBy('a.attempt_number', 'desc')
+		.orderBy('a.created_at', 'desc')
+		.limit(1)
+		.executeTakeFirst();
+	if (!row) return undefined;
+	const questionIds = JSON.parse(row.question_ids) as string[];
+	return { id: row.id, moduleSlug: row.module_slug, seed: row.seed, questionIds };
 }
 
 /** An attempt's events from step `fromSeq` on, in order (all of them from 0). */
@@ -116,11 +143,29 @@ export async function appendEvent(
  */
 export async function startAttempt(
 	db: Db,
-	attempt: { learnerId: string; moduleSlug: string; seed: number; now: Date }
+	attempt: {
+		learnerId: string;
+		moduleSlug: string;
+		seed: number;
+		now: Date;
+		/** A review session's questions: the attempt is written as a review of them. */
+		reviewOf?: readonly string[];
+	}
 ): Promise<string> {
 	const id = crypto.randomUUID();
+	const { reviewOf, ...row } = attempt;
 	await db.transaction().execute(async (trx) => {
-		await createAttempt(trx, { id, ...attempt });
+		await createAttempt(trx, { id, ...row });
+		if (reviewOf) {
+			await trx
+				.insertInto('review_sessions')
+				.values({
+					attempt_id: id,
+					question_ids: JSON.stringify(reviewOf),
+					created_at: attempt.now.toISOString()
+				})
+				.execute();
+		}
 		await appendEvent(trx, id, 0, { type: 'quiz.start' }, attempt.now);
 	});
 	return id;

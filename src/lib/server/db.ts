@@ -134,6 +134,18 @@ export interface LearnerCodeTable {
 	created_at: string;
 }
 
+/**
+ * A review session (the review queue, issue 9): a practice attempt at the questions that were due
+ * when it started. Its events are the attempt's, like any other; this row says it is a review and
+ * which questions it asks (fixed for its life, since its log is replayed against them).
+ */
+export interface ReviewSessionTable {
+	attempt_id: string;
+	/** JSON array of question ids, in the module's order. */
+	question_ids: string;
+	created_at: string;
+}
+
 export interface Schema {
 	practice_attempts: PracticeAttemptTable;
 	attempt_events: AttemptEventTable;
@@ -145,6 +157,7 @@ export interface Schema {
 	students: StudentTable;
 	assignment_attempts: AssignmentAttemptTable;
 	learner_codes: LearnerCodeTable;
+	review_sessions: ReviewSessionTable;
 }
 
 export type Db = Kysely<Schema>;
@@ -307,6 +320,17 @@ migrations['005-learner-codes-and-imports'] = {
 			.addColumn('created_at', 'text', (c) => c.notNull())
 			.execute();
 		await db.schema.alterTable('practice_attempts').addColumn('imported_at', 'text').execute();
+	}
+};
+
+migrations['006-review-sessions'] = {
+	async up(db) {
+		await db.schema
+			.createTable('review_sessions')
+			.addColumn('attempt_id', 'text', (c) => c.primaryKey().references('practice_attempts.id'))
+			.addColumn('question_ids', 'text', (c) => c.notNull())
+			.addColumn('created_at', 'text', (c) => c.notNull())
+			.execute();
 	}
 };
 

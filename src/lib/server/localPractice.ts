@@ -22,6 +22,8 @@ import type { Db } from './db.ts';
 import { attemptKeyOf } from './learner.ts';
 import { liveAttempt, recordEvent } from './liveAttempts.ts';
 import { replay } from './practice.ts';
+import { findModule } from './modules.ts';
+import { learnerQueue, queueLine, type QueueLine } from './review.ts';
 
 export interface PracticeKey {
 	/** Changes whenever the questions or lessons do, so a browser knows its copy is current. */
@@ -122,7 +124,14 @@ function isRawInput(value: unknown): boolean {
 
 export type StepResult =
 	/** Recorded now, or recorded before (the same event at the same step): either way, once. */
-	| { result: 'recorded' | 'duplicate'; seq: number; digest: string; keyVersion: string }
+	| {
+			result: 'recorded' | 'duplicate';
+			seq: number;
+			digest: string;
+			keyVersion: string;
+			/** The module's review queue after this step, for the line beside "Your progress". */
+			queue: QueueLine;
+	  }
 	/** Another tab moved the quiz on, or restarted it: the browser rebuilds from the log. */
 	| { result: 'conflict'; message: string; seq: number }
 	/** The server's replay would not take this step: the record says otherwise. */
@@ -167,7 +176,13 @@ export async function recordSentStep(
 				upTo.slice(0, sent.seq + 1),
 				attempt.config
 			);
-			return { result: 'duplicate', seq: sent.seq + 1, digest: digestOf(replayed), keyVersion };
+			return {
+				result: 'duplicate',
+				seq: sent.seq + 1,
+				digest: digestOf(replayed),
+				keyVersion,
+				queue: await queueOf(db, learner!, module, now)
+			};
 		}
 		return { result: 'conflict', message: MOVED_ON, seq };
 	}
@@ -187,8 +202,13 @@ export async function recordSentStep(
 		result: 'recorded',
 		seq: recorded.state.seq,
 		digest: digestOf(recorded.state),
-		keyVersion
+		keyVersion,
+		queue: await queueOf(db, learner!, module, now)
 	};
+}
+
+async function queueOf(db: Db, learner: string, module: Module, now: Date): Promise<QueueLine> {
+	return queueLine(await learnerQueue(db, learner, findModule, now, module.slug), now);
 }
 
 /** JSON with its keys sorted, so two writings of the same event compare equal. */

@@ -1,6 +1,6 @@
 /**
- * "Your progress": a self-study learner's practice sessions (attempts), each replayed from its
- * log, with how each reading skill went session by session and the questions most often missed.
+ * "Your progress": a self-study learner's practice sessions and reviews (attempts), each replayed
+ * from its log, with how each reading skill went session by session and the questions most often missed.
  *
  * Only what a summary or the question list already shows leaves here: prompts, scores, and a
  * link to a missed question's paragraph, quoted only when the highlight rules of the learner's
@@ -14,6 +14,7 @@ import { maxScore, totalScore, type QuizMachine } from '$lib/quiz/quizMachine.ts
 import type { Db } from './db.ts';
 import { highlightFor } from './highlight.ts';
 import { liveAttemptOf } from './liveAttempts.ts';
+import { reviewConfig } from './review.ts';
 
 /** The newest sessions shown: a page load replays at most this many logs (most are warm). */
 export const MAX_SESSIONS = 40;
@@ -41,7 +42,9 @@ export interface SkillShare {
 export interface Session {
 	moduleSlug: string;
 	moduleTitle: string;
-	/** 1 for the learner's first session at the module, and so on. */
+	/** A practice session, or a review of the questions due (issue 9). */
+	kind: 'practice' | 'review';
+	/** 1 for the learner's first session (or review) at the module, and so on. */
 	number: number;
 	startedAt: string;
 	lastActivityAt: string;
@@ -159,10 +162,12 @@ export async function learnerProgress(
 	const rows = await db
 		.selectFrom('practice_attempts as a')
 		.leftJoin('attempt_events as e', 'e.attempt_id', 'a.id')
+		.leftJoin('review_sessions as r', 'r.attempt_id', 'a.id')
 		.select((eb) => [
 			'a.id',
 			'a.module_slug',
 			'a.seed',
+			'r.question_ids',
 			'a.created_at',
 			'a.attempt_number',
 			eb.fn.max('e.created_at').as('last_at')
@@ -174,6 +179,7 @@ export async function learnerProgress(
 		.limit(MAX_SESSIONS)
 		.execute();
 	rows.reverse();
+	const numbers = await sessionNumbers(db, learnerId);
 
 	const sessions: Session[] = [];
 	const snapshots: { module: Module; snapshot: Snapshot }[] = [];
@@ -181,18 +187,22 @@ export async function learnerProgress(
 	for (const row of rows) {
 		const module = findModule(row.module_slug);
 		if (!module) continue;
+		const questionIds = row.question_ids ? (JSON.parse(row.question_ids) as string[]) : null;
 		const live = await liveAttemptOf(db, module, {
 			id: row.id,
 			moduleSlug: row.module_slug,
-			seed: row.seed
+			seed: row.seed,
+			...(questionIds ? { config: reviewConfig(questionIds) } : {})
 		});
 		const snapshot = live.state.snapshot;
 		snapshots.push({ module, snapshot });
-		latest.set(module.slug, snapshot);
+		// A review's highlights are its own; the module page's links follow its practice.
+		if (!questionIds) latest.set(module.slug, snapshot);
 		sessions.push({
 			moduleSlug: module.slug,
 			moduleTitle: module.title,
-			number: row.attempt_number,
+			kind: questionIds ? 'review' : 'practice',
+			number: numbers.get(row.id) ?? row.attempt_number,
 			startedAt: row.created_at,
 			lastActivityAt: (row.last_at as string | null) ?? row.created_at,
 			...sessionScores(module, snapshot)
@@ -229,6 +239,30 @@ export async function learnerProgress(
 			};
 		});
 	return { sessions, missed };
+}
+
+/**
+ * Each of the learner's attempts numbered 1, 2, 3… per module among its own kind (practice
+ * sessions and reviews counted apart), oldest first, over all of them (not just the newest shown).
+ */
+async function sessionNumbers(db: Db, learnerId: string): Promise<Map<string, number>> {
+	const rows = await db
+		.selectFrom('practice_attempts as a')
+		.leftJoin('review_sessions as r', 'r.attempt_id', 'a.id')
+		.select(['a.id', 'a.module_slug', 'r.attempt_id as review'])
+		.where('a.learner_id', '=', learnerId)
+		.orderBy('a.attempt_number')
+		.orderBy('a.created_at')
+		.execute();
+	const counts = new Map<string, number>();
+	const numbers = new Map<string, number>();
+	for (const row of rows) {
+		const key = `${row.module_slug}\n${row.review ? 'review' : 'practice'}`;
+		const n = (counts.get(key) ?? 0) + 1;
+		counts.set(key, n);
+		numbers.set(row.id, n);
+	}
+	return numbers;
 }
 
 /** Whether the learner has any practice session (for the links to this page). */

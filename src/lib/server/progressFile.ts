@@ -17,7 +17,7 @@
  */
 import { createHash } from 'node:crypto';
 import { z } from 'zod';
-import type { ExpressionBuilder, Kysely } from 'kysely';
+import type { ExpressionBuilder } from 'kysely';
 import { COMFORT_OPTIONS } from '$lib/comfort.ts';
 import type { Module } from '$lib/content/schema.ts';
 import { TRUTH_VALUES } from '$lib/content/terms.ts';
@@ -27,6 +27,7 @@ import type { Db, PracticeAttemptTable, Schema } from './db.ts';
 import { forget } from './liveAttempts.ts';
 import { startActor, step, type QuizConfig } from './practice.ts';
 import type { Preferences } from './preferences.ts';
+import { reviewConfig } from './review.ts';
 
 export const PROGRESS_FORMAT = 'citewise-progress';
 export const PROGRESS_VERSION = 1;
@@ -108,26 +109,6 @@ export type ProgressFile = z.infer<typeof fileSchema>;
 export type ExportedAttempt = ProgressFile['attempts'][number];
 
 // ---------------------------------------------------------------------------------------------
-// Review sessions: a table a later migration adds (FSRS review). Until it exists, review sessions
-// are neither exported nor imported; once it does, both happen without a change here.
-
-interface ReviewSessionTable {
-	attempt_id: string;
-	/** JSON array of question ids. */
-	question_ids: string;
-	created_at: string;
-}
-
-type WithReviews = Kysely<Schema & { review_sessions: ReviewSessionTable }>;
-
-async function hasReviewSessions(db: Db): Promise<boolean> {
-	const tables = await db.introspection.getTables();
-	return tables.some((t) => t.name === 'review_sessions');
-}
-
-const reviews = (db: Db) => db as unknown as WithReviews;
-
-// ---------------------------------------------------------------------------------------------
 // Export
 
 /** The learner's self-study attempts, oldest first, with their logs; and their preferences. */
@@ -171,8 +152,8 @@ export async function exportProgress(
 		logs.set(e.attempt_id, log);
 	}
 	const reviewed = new Map<string, string[]>();
-	if (await hasReviewSessions(db)) {
-		const sessions = await reviews(db)
+	{
+		const sessions = await db
 			.selectFrom('review_sessions as r')
 			.innerJoin('practice_attempts as a', 'a.id', 'r.attempt_id')
 			.select(['r.attempt_id', 'r.question_ids'])
@@ -326,7 +307,7 @@ async function replayProblem(module: Module, a: ExportedAttempt): Promise<string
 
 /** What a session replays against: a review session asks only its questions. */
 function configOf(a: ExportedAttempt): QuizConfig | undefined {
-	return a.review ? { questionIds: a.review.questionIds } : undefined;
+	return a.review ? reviewConfig(a.review.questionIds) : undefined;
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -341,8 +322,6 @@ export interface ImportResult {
 	alreadyHere: number;
 	/** Sessions already here under the same id with a different log: left as they are. */
 	conflicts: { moduleSlug: string; number: number }[];
-	/** Review sessions left out because this Citewise has no review sessions (yet). */
-	reviewsLeftOut: number;
 	/** Sessions deleted first (replace). */
 	replaced: number;
 }
@@ -377,11 +356,9 @@ export async function importProgress(
 		imported: 0,
 		alreadyHere: 0,
 		conflicts: [],
-		reviewsLeftOut: 0,
 		replaced: 0
 	};
 	const touched: string[] = [];
-	const canReview = await hasReviewSessions(db);
 	await db.transaction().execute(async (trx) => {
 		if (mode === 'replace') {
 			const own = await trx
@@ -393,12 +370,7 @@ export async function importProgress(
 			const ids = own.map((r) => r.id);
 			for (let i = 0; i < ids.length; i += 500) {
 				const batch = ids.slice(i, i + 500);
-				if (canReview) {
-					await reviews(trx)
-						.deleteFrom('review_sessions')
-						.where('attempt_id', 'in', batch)
-						.execute();
-				}
+				await trx.deleteFrom('review_sessions').where('attempt_id', 'in', batch).execute();
 				await trx.deleteFrom('attempt_events').where('attempt_id', 'in', batch).execute();
 				await trx.deleteFrom('practice_attempts').where('id', 'in', batch).execute();
 			}
@@ -409,10 +381,6 @@ export async function importProgress(
 			(a, b) => a.createdAt.localeCompare(b.createdAt) || a.number - b.number
 		);
 		for (const a of sessions) {
-			if (a.review && !canReview) {
-				result.reviewsLeftOut++;
-				continue;
-			}
 			// The file's id, or, where that is someone else's (the same file imported by a second
 			// browser of this server), this learner's own id for it: the same every time, so importing
 			// the file again finds the copy made the first time.
@@ -457,7 +425,7 @@ export async function importProgress(
 				.where('id', '=', newId)
 				.execute();
 			if (a.review) {
-				await reviews(trx)
+				await trx
 					.insertInto('review_sessions')
 					.values({
 						attempt_id: newId,
@@ -506,11 +474,6 @@ export function importSummary(r: ImportResult, mode: ImportMode): string {
 			n === 1
 				? '1 differs from the copy already here, which was kept as it is'
 				: `${n} differ from the copies already here, which were kept as they are`
-		);
-	}
-	if (r.reviewsLeftOut) {
-		parts.push(
-			`${sessions(r.reviewsLeftOut)} of review ${r.reviewsLeftOut === 1 ? 'was' : 'were'} left out: this Citewise cannot hold review sessions yet`
 		);
 	}
 	return `${parts.join('; ')}.`;

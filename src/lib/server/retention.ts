@@ -64,6 +64,7 @@ export async function purgeStaleAttempts(db: Db, now: Date, days: number): Promi
 			const ids = stale.map((r) => r.id);
 			if (ids.length) {
 				await trx.deleteFrom('attempt_events').where('attempt_id', 'in', ids).execute();
+				await trx.deleteFrom('review_sessions').where('attempt_id', 'in', ids).execute();
 				await trx.deleteFrom('practice_attempts').where('id', 'in', ids).execute();
 			}
 			return ids;

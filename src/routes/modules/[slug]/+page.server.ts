@@ -1,28 +1,28 @@
 import { error, redirect, type Cookies, type RequestEvent } from '@sveltejs/kit';
 import type { Module } from '$lib/content/schema.ts';
-import { rawInputFrom, type InvalidReason, type RawInput } from '$lib/quiz/questions.ts';
-import { current, type QuizEvent } from '$lib/quiz/quizMachine.ts';
 import { reviewView, type ReviewView } from '$lib/quiz/view.ts';
 import { stateOf, type PracticeState } from '$lib/practice/state.ts';
-import {
-	eventOf,
-	isRefusal,
-	LAST_IN_LESSON,
-	MOVED_ON,
-	NOT_NOW,
-	type Step,
-	type StepRefusal
-} from '$lib/practice/steps.ts';
+import type { StepAction } from '$lib/practice/steps.ts';
 import { startAttempt } from '$lib/server/attempts.ts';
 import { database } from '$lib/server/db.ts';
 import { highlightFor } from '$lib/server/highlight.ts';
 import { attemptKeyOf, ensureLearnerId, learnerId } from '$lib/server/learner.ts';
-import { liveAttempt, recordEvent, type LiveAttempt } from '$lib/server/liveAttempts.ts';
+import { now as clock } from '$lib/server/clock.ts';
+import { liveAttempt, type LiveAttempt } from '$lib/server/liveAttempts.ts';
 import { findModule } from '$lib/server/modules.ts';
 import { introView, keyOf, viewOf } from '$lib/server/practice.ts';
-import { formOf, isEnhanced, refuse } from '$lib/server/forms.ts';
 import { readingMode, setReadingMode } from '$lib/server/preferences.ts';
+import { formOf, isEnhanced, refuse } from '$lib/server/forms.ts';
+import {
+	randomSeed,
+	recordAction,
+	type QuizFailure,
+	type QuizRoute
+} from '$lib/server/quizActions.ts';
 import { takeToken } from '$lib/server/rateLimit.ts';
+import { learnerQueue, queueLine, type QueueLine } from '$lib/server/review.ts';
+
+export type { PracticeState };
 import type { Actions, PageServerLoad } from './$types';
 
 function moduleOr404(slug: string): Module {
@@ -31,8 +31,6 @@ function moduleOr404(slug: string): Module {
 	return module;
 }
 
-export type { PracticeState };
-
 async function practiceState(
 	module: Module,
 	attempt: LiveAttempt | undefined,
@@ -40,13 +38,21 @@ async function practiceState(
 ): Promise<PracticeState> {
 	const replayed = attempt?.state ?? null;
 	const view = replayed ? viewOf(module, replayed) : await introView(module);
-	return stateOf(
-		keyOf(module),
-		view,
-		replayed,
-		readingMode(cookies),
-		attempt ? attemptKeyOf(attempt.id) : null
-	);
+	const learner = learnerId(cookies);
+	const at = clock(cookies);
+	const queue: QueueLine = learner
+		? queueLine(await learnerQueue(await database(), learner, findModule, at, module.slug), at)
+		: { kind: 'none' };
+	return {
+		...stateOf(
+			keyOf(module),
+			view,
+			replayed,
+			readingMode(cookies),
+			attempt ? attemptKeyOf(attempt.id) : null
+		),
+		queue
+	};
 }
 
 export const load: PageServerLoad = async ({ params, cookies, url, setHeaders }) => {
@@ -69,95 +75,29 @@ export const load: PageServerLoad = async ({ params, cookies, url, setHeaders })
 };
 
 /** A refusal: what the learner is told, and, with JavaScript, where the quiz now is. */
-export type Failure = {
-	message: string;
-	invalid?: InvalidReason;
-	values?: RawInput;
-	state?: PracticeState;
-};
+export type Failure = QuizFailure<PracticeState>;
 
 type ActionEvent = RequestEvent<{ slug: string }>;
 
-/** Every quiz action: find the attempt, check the form is for the state on screen, record the event. */
-async function record(event: ActionEvent, toStep: (form: FormData) => Step) {
-	const { request, params, cookies } = event;
-	const module = moduleOr404(params.slug);
-	const form = await formOf(request);
-	if (form === 'too-large') {
-		return refuse(event, 413, 'body too large', {
-			message: 'That answer was too large to accept. Nothing was counted; please shorten it.'
-		});
-	}
-	if (!form) {
-		return refuse(event, 400, 'not a form', {
-			message: 'That request was not a form submission. Nothing was counted.'
-		});
-	}
-	const learner = learnerId(cookies);
-	const db = await database();
-	const attempt = learner ? await liveAttempt(db, learner, module) : undefined;
-	const enhanced = isEnhanced(request);
-	const stateOf = async (a: LiveAttempt | undefined) =>
-		enhanced ? { state: await practiceState(module, a, cookies) } : {};
-	if (!attempt) {
-		return refuse(event, 409, 'no attempt', {
-			message: 'This practice session has not started yet. Press “Start practice”.',
-			...(await stateOf(undefined))
-		});
-	}
-	const seqField = form.get('seq');
-	const seq = typeof seqField === 'string' && /^\d{1,9}$/.test(seqField) ? Number(seqField) : NaN;
-	if (Number.isNaN(seq)) {
-		return refuse(event, 400, 'malformed seq', {
-			message:
-				'That form was malformed (its step number was missing or not a number). Nothing was counted; reload the page and try again.',
-			...(await stateOf(attempt))
-		});
-	}
-	if (seq !== attempt.state.seq) {
-		return refuse(event, 409, 'stale seq', { message: MOVED_ON, ...(await stateOf(attempt)) });
-	}
-	const quizEvent: QuizEvent | StepRefusal = eventOf(
-		toStep(form),
-		current(attempt.state.snapshot.context)
-	);
-	if (isRefusal(quizEvent)) {
-		return refuse(event, 400, `invalid answer: ${quizEvent.invalid ?? 'wrong question'}`, {
-			...quizEvent,
-			...(await stateOf(attempt))
-		});
-	}
-	const recorded = await recordEvent(db, module, attempt, quizEvent, new Date());
-	if (recorded.kind === 'refused') {
-		const lastInLesson =
-			quizEvent.type === 'question.skip' && attempt.state.snapshot.matches('answering');
-		return refuse(event, 409, `not now: ${quizEvent.type}`, {
-			message: lastInLesson ? LAST_IN_LESSON : NOT_NOW,
-			...(await stateOf(attempt))
-		});
-	}
-	if (recorded.kind === 'conflict') {
-		// Someone else recorded this step: read the attempt again to show where it is now.
-		const now = await liveAttempt(db, learner!, module);
-		return refuse(event, 409, 'conflict', { message: MOVED_ON, ...(await stateOf(now)) });
-	}
-	if (enhanced) {
-		return { state: await practiceState(module, { ...attempt, state: recorded.state }, cookies) };
-	}
-	const next = recorded.state.snapshot;
-	const anchor =
-		quizEvent.type === 'hint.request'
-			? 'hints'
-			: next.matches('feedback')
-				? 'feedback'
-				: next.matches('summary')
-					? 'summary'
-					: 'question';
-	redirect(303, `/modules/${module.slug}#${anchor}`);
+/** The module page's practice, for the shared quiz actions. */
+function practiceRoute(module: Module): QuizRoute<PracticeState> {
+	return {
+		module,
+		attempt: (db, learner) => liveAttempt(db, learner, module),
+		state: (attempt, cookies) => practiceState(module, attempt, cookies),
+		path: `/modules/${module.slug}`,
+		notStarted: 'This practice session has not started yet. Press “Start practice”.'
+	};
 }
 
-function simple(action: 'hint' | 'retry' | 'reveal' | 'next') {
-	return (async (event) => record(event, () => ({ action }))) satisfies Actions[string];
+/** Every quiz action: find the attempt, check the form is for the state on screen, record the event. */
+function step(action: StepAction) {
+	return (async (event: ActionEvent) =>
+		recordAction(
+			event,
+			practiceRoute(moduleOr404(event.params.slug)),
+			action
+		)) satisfies Actions[string];
 }
 
 /**
@@ -188,7 +128,7 @@ async function begin(event: ActionEvent, restart: boolean) {
 			learnerId: learner,
 			moduleSlug: module.slug,
 			seed: randomSeed(),
-			now
+			now: clock(cookies)
 		});
 	}
 	if (isEnhanced(request)) {
@@ -203,12 +143,7 @@ export const actions = {
 	start: (event) => begin(event, false),
 	/** A fresh attempt with a new seed; earlier attempts stay in the log. */
 	restart: (event) => begin(event, true),
-	answer: async (event) =>
-		record(event, (form) => ({
-			action: 'answer',
-			question: String(form.get('question') ?? ''),
-			raw: rawInputFrom(form)
-		})),
+	answer: step('answer'),
 	/** Guided reading or the whole article: a preference, kept in a cookie, not part of the quiz. */
 	reading: async (event) => {
 		const { request, params, cookies, url } = event;
@@ -223,19 +158,14 @@ export const actions = {
 		setReadingMode(cookies, url, mode);
 		redirect(303, `/modules/${module.slug}${mode === 'whole' ? '#article-title' : '#practice'}`);
 	},
-	hint: simple('hint'),
+	hint: step('hint'),
 	/**
 	 * "Skip for now": the question on screen (named by the form, like an answer) moves to the end
 	 * of its lesson. No try is spent and nothing is shown; the machine refuses it for the last
 	 * question left in a lesson.
 	 */
-	skip: async (event) =>
-		record(event, (form) => ({ action: 'skip', question: String(form.get('question') ?? '') })),
-	retry: simple('retry'),
-	reveal: simple('reveal'),
-	next: simple('next')
+	skip: step('skip'),
+	retry: step('retry'),
+	reveal: step('reveal'),
+	next: step('next')
 } satisfies Actions;
-
-function randomSeed(): number {
-	return crypto.getRandomValues(new Uint32Array(1))[0]!;
-}

@@ -1,4 +1,5 @@
 import { json, type RequestEvent } from '@sveltejs/kit';
+import { now } from '$lib/server/clock.ts';
 import { database } from '$lib/server/db.ts';
 import { learnerId } from '$lib/server/learner.ts';
 import { attemptLog, parseSentStep, recordSentStep } from '$lib/server/localPractice.ts';
@@ -79,7 +80,7 @@ export const POST: RequestHandler = async (event) => {
 		learnerId(cookies),
 		module,
 		sent,
-		new Date()
+		now(cookies)
 	);
 	if (result.result === 'recorded' || result.result === 'duplicate') {
 		return json(result, { headers: PRIVATE });

@@ -1,0 +1,190 @@
+/**
+ * Review (issue 9): the questions of this module that FSRS says are due, asked through the same
+ * quiz machine in review mode, with the same feedback and cited explanations as practice. The
+ * actions are practice's (start, answer, hint, retry, reveal, next; see quizActions.ts), against
+ * the learner's latest review session instead of their practice.
+ */
+import { createHash } from 'node:crypto';
+import { error, redirect, type Cookies, type RequestEvent } from '@sveltejs/kit';
+import type { Module } from '$lib/content/schema.ts';
+import { reviewView, type QuizView, type ReviewView } from '$lib/quiz/view.ts';
+import { latestReviewRow, startAttempt } from '$lib/server/attempts.ts';
+import { now as clock } from '$lib/server/clock.ts';
+import { database, type Db } from '$lib/server/db.ts';
+import { isEnhanced, refuse } from '$lib/server/forms.ts';
+import { highlightFor } from '$lib/server/highlight.ts';
+import { learnerId } from '$lib/server/learner.ts';
+import { liveAttemptOf, type LiveAttempt } from '$lib/server/liveAttempts.ts';
+import { findModule } from '$lib/server/modules.ts';
+import { viewOf } from '$lib/server/practice.ts';
+import {
+	randomSeed,
+	recordAction,
+	type QuizFailure,
+	type QuizRoute
+} from '$lib/server/quizActions.ts';
+import { takeToken } from '$lib/server/rateLimit.ts';
+import { learnerQueue, queueLine, reviewConfig, type QueueLine } from '$lib/server/review.ts';
+import type { Actions, PageServerLoad } from './$types';
+
+function moduleOr404(slug: string): Module {
+	const module = findModule(slug);
+	if (!module) error(404, `There is no module called “${slug}”.`);
+	return module;
+}
+
+/** The learner's latest review session at the module, at its current state. */
+async function reviewAttempt(
+	db: Db,
+	learner: string,
+	module: Module
+): Promise<LiveAttempt | undefined> {
+	const row = await latestReviewRow(db, learner, module.slug);
+	return row && liveAttemptOf(db, module, { ...row, config: reviewConfig(row.questionIds) });
+}
+
+/**
+ * What the review page shows: a session under way (`active`), the one just finished when nothing
+ * more is due (`finished`), a start button for the questions due (`ready`), or that nothing is
+ * due (`empty`), with the module's queue in every case.
+ */
+export interface ReviewState {
+	phase: 'active' | 'finished' | 'ready' | 'empty';
+	view: QuizView | null;
+	/** Names the session (not its id) for drafts kept in the tab. */
+	attemptKey: string | null;
+	/** Questions the shown session has finished with. */
+	reviewed: number;
+	queue: QueueLine;
+}
+
+async function reviewState(
+	module: Module,
+	attempt: LiveAttempt | undefined,
+	cookies: Cookies
+): Promise<ReviewState> {
+	const learner = learnerId(cookies);
+	const now = clock(cookies);
+	const queue = learner
+		? queueLine(await learnerQueue(await database(), learner, findModule, now, module.slug), now)
+		: ({ kind: 'none' } as const);
+	const snapshot = attempt?.state.snapshot;
+	const finished = !!snapshot?.matches('summary');
+	const phase =
+		attempt && !finished
+			? 'active'
+			: attempt && queue.kind !== 'due'
+				? 'finished'
+				: queue.kind === 'due'
+					? 'ready'
+					: 'empty';
+	const shown = phase === 'active' || phase === 'finished';
+	return {
+		phase,
+		view: shown && attempt ? viewOf(module, attempt.state) : null,
+		attemptKey: shown && attempt ? draftKeyOf(attempt.id) : null,
+		reviewed:
+			shown && snapshot
+				? Object.values(snapshot.context.progress).filter((p) => p.resolved).length
+				: 0,
+		queue
+	};
+}
+
+/** A short, stable name for an attempt that does not give its id away. */
+function draftKeyOf(attemptId: string): string {
+	return createHash('sha256').update(`draft:${attemptId}`).digest('base64url').slice(0, 16);
+}
+
+export const load: PageServerLoad = async ({ params, cookies, url, setHeaders }) => {
+	const module = moduleOr404(params.slug);
+	setHeaders({ 'cache-control': 'private, no-store' });
+	const learner = learnerId(cookies);
+	const attempt = learner ? await reviewAttempt(await database(), learner, module) : undefined;
+	const state = await reviewState(module, attempt, cookies);
+	const snapshot = state.phase === 'active' ? attempt!.state.snapshot : null;
+	const revisit = url.searchParams.get('revisit');
+	const review = revisit && snapshot ? reviewView(snapshot, revisit) : null;
+	return {
+		state,
+		highlight: highlightFor(module, url, attempt?.state.snapshot ?? null),
+		review: review satisfies ReviewView | null,
+		reviewRefused: revisit !== null && !review
+	};
+};
+
+export type Failure = QuizFailure<ReviewState>;
+
+type ActionEvent = RequestEvent<{ slug: string }>;
+
+function reviewRoute(module: Module): QuizRoute<ReviewState> {
+	return {
+		module,
+		attempt: (db, learner) => reviewAttempt(db, learner, module),
+		state: (attempt, cookies) => reviewState(module, attempt, cookies),
+		path: `/modules/${module.slug}/review`,
+		notStarted: 'This review has not started yet. Press “Start review”.'
+	};
+}
+
+function step(action: 'answer' | 'hint' | 'retry' | 'reveal' | 'next') {
+	return (async (event: ActionEvent) =>
+		recordAction(
+			event,
+			reviewRoute(moduleOr404(event.params.slug)),
+			action
+		)) satisfies Actions[string];
+}
+
+export const actions = {
+	/**
+	 * Starts a review of the questions due now (continuing one under way instead). Rate-limited
+	 * like starting practice: it creates an attempt.
+	 */
+	start: async (event) => {
+		const { params, cookies, request } = event;
+		const module = moduleOr404(params.slug);
+		const db = await database();
+		const learner = learnerId(cookies);
+		let attempt = learner ? await reviewAttempt(db, learner, module) : undefined;
+		const enhanced = isEnhanced(request);
+		if (!attempt || attempt.state.snapshot.matches('summary')) {
+			const now = clock(cookies);
+			const queue = learner
+				? await learnerQueue(db, learner, findModule, now, module.slug)
+				: { due: [] };
+			if (!learner || !queue.due.length) {
+				return refuse(event, 409, 'nothing due', {
+					message: 'Nothing is due for review now; nothing was started.',
+					...(enhanced ? { state: await reviewState(module, attempt, cookies) } : {})
+				});
+			}
+			const real = new Date();
+			const limited =
+				(await takeToken(db, 'learner', learner, real)) ??
+				(await takeToken(db, 'address', event.getClientAddress(), real));
+			if (limited) {
+				return refuse(event, 429, `rate limited: ${limited.scope}`, {
+					message: `Too many new sessions were started from here just now. Please wait ${limited.retryAfter} seconds and try again; nothing was lost.`,
+					...(enhanced ? { state: await reviewState(module, attempt, cookies) } : {})
+				});
+			}
+			const due = new Set(queue.due.map((c) => c.questionId));
+			await startAttempt(db, {
+				learnerId: learner,
+				moduleSlug: module.slug,
+				seed: randomSeed(),
+				now,
+				reviewOf: module.questions.filter((q) => due.has(q.id)).map((q) => q.id)
+			});
+			attempt = await reviewAttempt(db, learner, module);
+		}
+		if (enhanced) return { state: await reviewState(module, attempt, cookies) };
+		redirect(303, `/modules/${module.slug}/review#question`);
+	},
+	answer: step('answer'),
+	hint: step('hint'),
+	retry: step('retry'),
+	reveal: step('reveal'),
+	next: step('next')
+} satisfies Actions;
