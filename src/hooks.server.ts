@@ -1,3 +1,4 @@
+import { gzipSync } from 'node:zlib';
 import type { Handle, HandleServerError } from '@sveltejs/kit';
 import {
 	COMFORT_COOKIE,
@@ -65,6 +66,8 @@ export const handle: Handle = async ({ event, resolve }) => {
 		response.headers.set('content-security-policy', NON_PAGE_CSP);
 	}
 
+	const sent = await compressed(event.request, response);
+
 	const { method } = event.request;
 	const { refusal } = event.locals;
 	writeLine(
@@ -82,8 +85,45 @@ export const handle: Handle = async ({ event, resolve }) => {
 			...errorsSeen.get(event.locals)
 		})
 	);
-	return response;
+	return sent;
 };
+
+/**
+ * Pages and their data gzipped for a browser that takes it: the module page is about 48 KB of
+ * HTML and 11 KB gzipped, a quarter of a second on a slow school network. (The built files are
+ * compressed ahead of time by adapter-node; these are made per request.)
+ */
+async function compressed(request: Request, response: Response): Promise<Response> {
+	const type = response.headers.get('content-type') ?? '';
+	if (
+		request.method === 'HEAD' ||
+		!response.body ||
+		response.headers.has('content-encoding') ||
+		!/^(text\/html|application\/json)/.test(type) ||
+		!/\bgzip\b/.test(request.headers.get('accept-encoding') ?? '')
+	) {
+		return response;
+	}
+	const body = Buffer.from(await response.arrayBuffer());
+	if (body.length < 1024) return withBody(response, body);
+	const headers = new Headers(response.headers);
+	headers.set('content-encoding', 'gzip');
+	headers.append('vary', 'accept-encoding');
+	headers.delete('content-length');
+	return new Response(new Uint8Array(gzipSync(body, { level: 6 })), {
+		status: response.status,
+		statusText: response.statusText,
+		headers
+	});
+}
+
+function withBody(response: Response, body: Buffer): Response {
+	return new Response(new Uint8Array(body), {
+		status: response.status,
+		statusText: response.statusText,
+		headers: response.headers
+	});
+}
 
 /**
  * Puts the reading settings on the page's `<html>` (its classes, and the colour schemes it

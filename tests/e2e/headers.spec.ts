@@ -197,3 +197,17 @@ test('the module works under its policy with JavaScript on: practice starts and 
 	await expect(page.locator('body > div').first()).toHaveCSS('display', 'contents');
 	expect(problems).toEqual([]);
 });
+
+test('pages and their data are gzipped for a client that takes it, and plain for one that does not', async ({
+	request
+}) => {
+	const gzipped = await request.get(MODULE_URL, { headers: { 'accept-encoding': 'gzip' } });
+	expect(gzipped.headers()['content-encoding']).toBe('gzip');
+	expect(gzipped.headers()['vary']).toMatch(/accept-encoding/i);
+	// Playwright unzips it: the page is whole.
+	expect(await gzipped.text()).toContain('Fleeing Kazakhs and Puff Pieces');
+
+	const plain = await request.get(MODULE_URL, { headers: { 'accept-encoding': 'identity' } });
+	expect(plain.headers()['content-encoding']).toBeUndefined();
+	expect(await plain.text()).toContain('Fleeing Kazakhs and Puff Pieces');
+});
