@@ -198,11 +198,26 @@ describe('the events endpoint', () => {
 			status: 200,
 			body: { result: 'duplicate', seq: 2, digest: once.body.digest }
 		});
+		expect(again.body.head).toBe(2);
 		const log = await attemptLog(db, learner, module);
 		expect(log.attemptKey && log.events.map((e) => e.type)).toEqual([
 			'quiz.start',
 			'answer.submit'
 		]);
+	});
+
+	it('says how far the log has gone when the same step was taken in another tab that went on', async () => {
+		const { learner, sent } = await firstAnswer(17);
+		await post(learner, sent);
+		// The other tab, after the same answer, goes on.
+		await post(learner, {
+			attempt: sent.attempt,
+			seq: 2,
+			step: { action: 'next' },
+			event: { type: 'question.next' }
+		});
+		const late = await post(learner, sent);
+		expect(late).toMatchObject({ status: 200, body: { result: 'duplicate', seq: 2, head: 3 } });
 	});
 
 	it('refuses another step at a number already taken (another tab got there first)', async () => {

@@ -46,6 +46,7 @@ type StepResult =
 			seq: number;
 			digest: string;
 			keyVersion: string;
+			head?: number;
 			queue?: QueueLine;
 	  }
 	| { result: 'conflict' | 'refused' | 'no-attempt' | 'malformed'; message: string; seq?: number };
@@ -368,6 +369,13 @@ export class LocalPractice {
 						this.disagreement = DISAGREED;
 						this.#sending = false;
 						await this.#rebuild(true);
+						return;
+					}
+					if (result.head !== undefined && result.head > result.seq && !record.pending.length) {
+						// The same step was taken in another tab, which has gone on since.
+						this.#sending = false;
+						await this.#rebuild(false);
+						this.failure = { message: MOVED_ON };
 						return;
 					}
 					await this.#persist();

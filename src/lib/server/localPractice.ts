@@ -129,6 +129,11 @@ export type StepResult =
 			seq: number;
 			digest: string;
 			keyVersion: string;
+			/**
+			 * How many steps the log holds now. More than `seq` after a duplicate means another tab
+			 * took the same step and went on: the browser then shows where the quiz is.
+			 */
+			head: number;
 			/** The module's review queue after this step, for the line beside "Your progress". */
 			queue: QueueLine;
 	  }
@@ -179,6 +184,7 @@ export async function recordSentStep(
 			return {
 				result: 'duplicate',
 				seq: sent.seq + 1,
+				head: seq,
 				digest: digestOf(replayed),
 				keyVersion,
 				queue: await queueOf(db, learner!, module, now)
@@ -201,6 +207,7 @@ export async function recordSentStep(
 	return {
 		result: 'recorded',
 		seq: recorded.state.seq,
+		head: recorded.state.seq,
 		digest: digestOf(recorded.state),
 		keyVersion,
 		queue: await queueOf(db, learner!, module, now)

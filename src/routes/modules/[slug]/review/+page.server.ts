@@ -4,7 +4,6 @@
  * actions are practice's (start, answer, hint, retry, reveal, next; see quizActions.ts), against
  * the learner's latest review session instead of their practice.
  */
-import { createHash } from 'node:crypto';
 import { error, redirect, type Cookies, type RequestEvent } from '@sveltejs/kit';
 import type { Module } from '$lib/content/schema.ts';
 import { reviewView, type QuizView, type ReviewView } from '$lib/quiz/view.ts';
@@ -13,7 +12,7 @@ import { now as clock } from '$lib/server/clock.ts';
 import { database, type Db } from '$lib/server/db.ts';
 import { isEnhanced, refuse } from '$lib/server/forms.ts';
 import { highlightFor } from '$lib/server/highlight.ts';
-import { learnerId } from '$lib/server/learner.ts';
+import { attemptKeyOf, learnerId } from '$lib/server/learner.ts';
 import { liveAttemptOf, type LiveAttempt } from '$lib/server/liveAttempts.ts';
 import { findModule } from '$lib/server/modules.ts';
 import { viewOf } from '$lib/server/practice.ts';
@@ -82,18 +81,13 @@ async function reviewState(
 	return {
 		phase,
 		view: shown && attempt ? viewOf(module, attempt.state) : null,
-		attemptKey: shown && attempt ? draftKeyOf(attempt.id) : null,
+		attemptKey: shown && attempt ? attemptKeyOf(attempt.id) : null,
 		reviewed:
 			shown && snapshot
 				? Object.values(snapshot.context.progress).filter((p) => p.resolved).length
 				: 0,
 		queue
 	};
-}
-
-/** A short, stable name for an attempt that does not give its id away. */
-function draftKeyOf(attemptId: string): string {
-	return createHash('sha256').update(`draft:${attemptId}`).digest('base64url').slice(0, 16);
 }
 
 export const load: PageServerLoad = async ({ params, cookies, url, setHeaders }) => {
