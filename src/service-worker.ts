@@ -77,8 +77,9 @@ worker.addEventListener('fetch', (event) => {
 
 /** The network's answer (kept for next time), or, with no network, the last one kept. */
 async function networkFirst(request: Request, url: URL): Promise<Response> {
-	// One copy per page, whatever its query (a citation link, SvelteKit's own parameters).
-	const key = url.origin + url.pathname;
+	// One copy per page, whatever its query (a citation link); a page's data is kept per query,
+	// since SvelteKit's own parameters there say which parts of the data it asks for.
+	const key = url.pathname.endsWith('/__data.json') ? url.href : url.origin + url.pathname;
 	try {
 		const response = await fetch(request);
 		if (response.ok && response.type === 'basic') {
