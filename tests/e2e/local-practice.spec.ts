@@ -69,6 +69,28 @@ test('feedback appears at once while the server is slow, and the server records 
 	await expect(feedbackHeading(page, 'Correct')).toBeVisible();
 });
 
+test('the page keeps what the learner opened while the server’s answer updates it', async ({
+	page
+}) => {
+	await startWithEngine(page);
+	// The server's answer is held until the learner has opened the list.
+	let release!: () => void;
+	const held = new Promise<void>((resolve) => (release = resolve));
+	await page.route(`**/modules/${MODULE_SLUG}/events`, async (route) => {
+		if (route.request().method() === 'POST') await held;
+		await route.continue();
+	});
+	await answerWithMouse(page, true);
+	await expect(feedbackHeading(page, 'Correct')).toBeVisible();
+	const list = practicePanel(page).locator('details.question-list');
+	await list.getByText(/^All questions/).click();
+	await expect(list.getByRole('list')).toBeVisible();
+	release();
+	// The server's answer to the step brings the review queue's line: the page is redrawn.
+	await expect(practicePanel(page).getByText(/^Nothing to review now; next review/)).toBeVisible();
+	await expect(list.getByRole('list')).toBeVisible();
+});
+
 test('a step the server records differently is shown as the server has it, and said so', async ({
 	page
 }) => {
