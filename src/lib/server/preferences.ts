@@ -41,12 +41,14 @@ export function preferencesOf(cookies: Cookies): Preferences {
 	return prefs;
 }
 
-/** Sets this browser's preferences to `prefs`; one it leaves out goes back to the default. */
-export function setPreferences(cookies: Cookies, url: URL, prefs: Preferences): void {
-	const comfort = prefs.comfort && serializeComfort(prefs.comfort);
-	if (comfort) {
-		// As /settings sets it.
-		cookies.set(COMFORT_COOKIE, comfort, {
+/**
+ * Keeps the reading settings in their cookie (the defaults need none: the cookie goes). The one
+ * place the cookie is written, for /settings and for an imported progress file alike.
+ */
+export function setComfort(cookies: Cookies, comfort: Comfort | undefined): void {
+	const value = comfort && serializeComfort(comfort);
+	if (value) {
+		cookies.set(COMFORT_COOKIE, value, {
 			path: '/',
 			maxAge: ONE_YEAR,
 			sameSite: 'lax',
@@ -55,6 +57,11 @@ export function setPreferences(cookies: Cookies, url: URL, prefs: Preferences): 
 	} else {
 		cookies.delete(COMFORT_COOKIE, { path: '/' });
 	}
+}
+
+/** Sets this browser's preferences to `prefs`; one it leaves out goes back to the default. */
+export function setPreferences(cookies: Cookies, url: URL, prefs: Preferences): void {
+	setComfort(cookies, prefs.comfort);
 	if (prefs.reading) setReadingMode(cookies, url, prefs.reading);
 	else cookies.delete(READING_COOKIE, { path: '/' });
 }

@@ -1,14 +1,7 @@
 import { error, redirect } from '@sveltejs/kit';
-import {
-	applyComfortForm,
-	COMFORT_COOKIE,
-	parseComfort,
-	safeReturnPath,
-	serializeComfort
-} from '$lib/comfort.ts';
+import { applyComfortForm, COMFORT_COOKIE, parseComfort, safeReturnPath } from '$lib/comfort.ts';
+import { setComfort } from '$lib/server/preferences.ts';
 import type { RequestHandler } from './$types';
-
-const YEAR = 60 * 60 * 24 * 365;
 
 /**
  * The reading settings form posts here (it works without JavaScript): the settings go in a cookie
@@ -27,16 +20,6 @@ export const POST: RequestHandler = async ({ request, cookies, locals }) => {
 		locals.refusal = { status: 400, reason: 'bad-setting' };
 		error(400, update.message);
 	}
-	const value = serializeComfort(update.settings);
-	if (value) {
-		cookies.set(COMFORT_COOKIE, value, {
-			path: '/',
-			maxAge: YEAR,
-			sameSite: 'lax',
-			httpOnly: true
-		});
-	} else {
-		cookies.delete(COMFORT_COOKIE, { path: '/' });
-	}
+	setComfort(cookies, update.settings);
 	redirect(303, safeReturnPath(form.get('return')));
 };
