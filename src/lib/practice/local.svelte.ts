@@ -77,6 +77,11 @@ export class LocalPractice {
 	waiting = $state(0);
 	/** Whether the last attempt to reach the server failed (offline, or the server is down). */
 	offline = $state(false);
+	/**
+	 * Whether this engine has taken or sent on a step yet: until it has, a refusal the server
+	 * showed (before the engine was ready) is still the page's to show.
+	 */
+	acted = $state(false);
 	/** Whether this device keeps waiting steps across a reload (IndexedDB works here). */
 	persistent = $state(true);
 
@@ -273,6 +278,7 @@ export class LocalPractice {
 		const actor = this.#actor;
 		const record = this.#record;
 		if (!actor || !record) return 'refused';
+		this.acted = true;
 		const snapshot = actor.getSnapshot();
 		const event = eventOf(step, current(snapshot.context));
 		if (isRefusal(event)) {
@@ -375,6 +381,7 @@ export class LocalPractice {
 						// The same step was taken in another tab, which has gone on since.
 						this.#sending = false;
 						await this.#rebuild(false);
+						this.acted = true;
 						this.failure = { message: MOVED_ON };
 						return;
 					}
@@ -389,6 +396,7 @@ export class LocalPractice {
 				this.#sending = false;
 				await this.#rebuild(refused.result === 'refused');
 				if (refused.result === 'refused') this.disagreement = DISAGREED;
+				this.acted = true;
 				this.failure = {
 					message:
 						refused.result === 'conflict' && refused.message === MOVED_ON && lost > 1
