@@ -36,6 +36,9 @@ interface KeyBody {
 	lessons: QuizKey['lessons'];
 }
 
+/** The quiz as it stands after a step. */
+type Snapshot = ReturnType<QuizActor['getSnapshot']>;
+
 type Log =
 	| { attemptKey: null; keyVersion: string }
 	| { attemptKey: string; keyVersion: string; seed: number; events: QuizEvent[] };
@@ -92,10 +95,13 @@ export class LocalPractice {
 	#record: StoredPractice | null = null;
 	#actor: QuizActor | null = null;
 	#seq = 0;
-	/** This page's digest after each step it took, to compare with the server's. */
-	// Never read by the page, so not reactive.
+	/**
+	 * The quiz after each step this page took, to compare with the server's digest when its answer
+	 * comes (digested then, not while the feedback is being drawn). Never read by the page, so not
+	 * reactive.
+	 */
 	// eslint-disable-next-line svelte/prefer-svelte-reactivity
-	#digests = new Map<number, string>();
+	#after = new Map<number, Snapshot>();
 	#sending = false;
 	#retryDelay = 1000;
 	#retryTimer: ReturnType<typeof setTimeout> | undefined;
@@ -223,7 +229,7 @@ export class LocalPractice {
 		}
 		this.#actor?.stop();
 		this.#actor = null;
-		this.#digests.clear();
+		this.#after.clear();
 		this.#record = record;
 		if (!record) {
 			this.state = null;
@@ -236,7 +242,7 @@ export class LocalPractice {
 		for (const p of record.pending) {
 			if (!(await stepActor(actor, p.event))) break;
 			kept.push(p);
-			this.#digests.set(p.seq + 1, digestOf({ snapshot: actor.getSnapshot(), seq: p.seq + 1 }));
+			this.#after.set(p.seq + 1, actor.getSnapshot());
 		}
 		record.pending = kept;
 		this.#actor = actor;
@@ -293,7 +299,7 @@ export class LocalPractice {
 		const seq = this.#seq;
 		await stepActor(actor, event);
 		this.#seq = seq + 1;
-		this.#digests.set(this.#seq, digestOf({ snapshot: actor.getSnapshot(), seq: this.#seq }));
+		this.#after.set(this.#seq, actor.getSnapshot());
 		this.failure = null;
 		this.disagreement = null;
 		record.pending.push({ seq, step: $state.snapshot(step), event });
@@ -370,7 +376,9 @@ export class LocalPractice {
 						this.#options = { ...this.#options, queue: result.queue };
 						if (!record.pending.length) this.#show();
 					}
-					const mine = this.#digests.get(result.seq);
+					const after = this.#after.get(result.seq);
+					this.#after.delete(result.seq);
+					const mine = after && digestOf({ snapshot: after, seq: result.seq });
 					if (result.keyVersion !== this.#keyVersion || (mine && mine !== result.digest)) {
 						this.disagreement = DISAGREED;
 						this.#sending = false;
