@@ -291,13 +291,13 @@ export class LocalPractice {
 			this.failure = event;
 			return 'refused';
 		}
-		if (!snapshot.can(event)) {
+		const seq = this.#seq;
+		// The engine checks that the quiz takes this event now (and takes it if so).
+		if (!(await stepActor(actor, event))) {
 			const lastInLesson = event.type === 'question.skip' && snapshot.matches('answering');
 			this.failure = { message: lastInLesson ? LAST_IN_LESSON : NOT_NOW };
 			return 'refused';
 		}
-		const seq = this.#seq;
-		await stepActor(actor, event);
 		this.#seq = seq + 1;
 		this.#after.set(this.#seq, actor.getSnapshot());
 		this.failure = null;
