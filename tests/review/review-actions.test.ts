@@ -5,6 +5,7 @@
  * check, and the module page's practice left as it was.
  */
 import { isActionFailure, isRedirect, type RequestEvent } from '@sveltejs/kit';
+import { fakeBrowser, formPost } from '../server/fakeBrowser.ts';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { QuizView } from '../../src/lib/quiz/view.ts';
 import { latestAttemptRow } from '../../src/lib/server/attempts.ts';
@@ -24,33 +25,12 @@ const slug = module.slug;
 const T0 = new Date('2026-11-02T09:00:00Z');
 const DAY = 24 * 60 * 60 * 1000;
 
-let address = 0;
-
 type Actions = Record<string, (e: RequestEvent) => Promise<unknown>>;
 
 /** A learner's browser: a cookie jar (with the test clock's cookie) and an address of its own. */
 function browser() {
-	const jar = new Map<string, string>([['cw_test_now', T0.toISOString()]]);
-	const ip = `10.1.${Math.floor(++address / 250)}.${address % 250}`;
-	const cookies = {
-		get: (name: string) => jar.get(name),
-		getAll: () => [...jar].map(([name, value]) => ({ name, value })),
-		set: (name: string, value: string) => void jar.set(name, value),
-		delete: (name: string) => void jar.delete(name),
-		serialize: () => ''
-	};
-	const event = (url: string, init?: RequestInit) => {
-		const request = new Request(`http://localhost${url}`, init);
-		return {
-			request,
-			url: new URL(request.url),
-			params: { slug },
-			cookies,
-			locals: {},
-			getClientAddress: () => ip,
-			setHeaders: () => {}
-		} as unknown as RequestEvent<{ slug: string }>;
-	};
+	const b = fakeBrowser(1, { slug }, new Map([['cw_test_now', T0.toISOString()]]));
+	const { jar, event } = b;
 	const post = async (
 		page: 'practice' | 'review',
 		action: string,
@@ -59,20 +39,7 @@ function browser() {
 	) => {
 		const path = page === 'practice' ? `/modules/${slug}` : `/modules/${slug}/review`;
 		const actions = (page === 'practice' ? practicePage.actions : reviewPage.actions) as Actions;
-		const e = event(`${path}?/${action}`, {
-			method: 'POST',
-			body: new URLSearchParams(fields),
-			headers: {
-				'content-type': 'application/x-www-form-urlencoded',
-				...(enhanced ? { 'x-sveltekit-action': 'true' } : {})
-			}
-		});
-		try {
-			return await actions[action]!(e);
-		} catch (thrown) {
-			if (isRedirect(thrown)) return thrown;
-			throw thrown;
-		}
+		return b.act(actions[action]!, event(`${path}?/${action}`, formPost(fields, enhanced)));
 	};
 	return {
 		jar,

@@ -6,6 +6,7 @@
  */
 import { isActionFailure, isRedirect, type RequestEvent } from '@sveltejs/kit';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { fakeBrowser, formPost } from './fakeBrowser.ts';
 import { findModule } from '../../src/lib/server/modules.ts';
 import { forgetAttempts } from '../../src/lib/server/liveAttempts.ts';
 import type { PracticeState } from '../../src/routes/modules/[slug]/+page.server.ts';
@@ -18,51 +19,19 @@ const module = findModule('fleeing-kazakhs-and-puff-pieces')!;
 const slug = module.slug;
 const [lesson1] = module.lessons;
 
-let address = 0;
-
 /** A learner's browser: a cookie jar and a client address of its own (starts are rate-limited). */
 function browser() {
-	const jar = new Map<string, string>();
-	const ip = `10.0.${Math.floor(++address / 250)}.${address % 250}`;
-	const cookies = {
-		get: (name: string) => jar.get(name),
-		getAll: () => [...jar].map(([name, value]) => ({ name, value })),
-		set: (name: string, value: string) => void jar.set(name, value),
-		delete: (name: string) => void jar.delete(name),
-		serialize: () => ''
-	};
-	const event = (url: string, init?: RequestInit) => {
-		const request = new Request(`http://localhost${url}`, init);
-		return {
-			request,
-			url: new URL(request.url),
-			params: { slug },
-			cookies,
-			locals: {},
-			getClientAddress: () => ip,
-			setHeaders: () => {}
-		} as unknown as RequestEvent<{ slug: string }, '/modules/[slug]'>;
-	};
+	const b = fakeBrowser(0, { slug });
 	return {
 		async post(action: keyof typeof actions, fields: Record<string, string>, enhanced = true) {
-			const e = event(`/modules/${slug}?/${action}`, {
-				method: 'POST',
-				body: new URLSearchParams(fields),
-				headers: {
-					'content-type': 'application/x-www-form-urlencoded',
-					...(enhanced ? { 'x-sveltekit-action': 'true' } : {})
-				}
-			});
-			try {
-				return await (actions[action] as (e: RequestEvent) => Promise<unknown>)(e);
-			} catch (thrown) {
-				if (isRedirect(thrown)) return thrown;
-				throw thrown;
-			}
+			return b.act(
+				actions[action] as (e: RequestEvent) => Promise<unknown>,
+				b.event(`/modules/${slug}?/${action}`, formPost(fields, enhanced))
+			);
 		},
 		async load(query = '') {
 			const data = (await (load as (e: RequestEvent) => Promise<unknown>)(
-				event(`/modules/${slug}${query}`)
+				b.event(`/modules/${slug}${query}`)
 			)) as { state: PracticeState; review: unknown; reviewRefused: boolean };
 			return data;
 		}

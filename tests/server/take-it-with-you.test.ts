@@ -5,6 +5,7 @@
  */
 import { isActionFailure, isRedirect, type RequestEvent } from '@sveltejs/kit';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { fakeBrowser } from './fakeBrowser.ts';
 import { current, type QuizEvent } from '../../src/lib/quiz/quizMachine.ts';
 import {
 	createAssignment,
@@ -34,39 +35,11 @@ const module = findModule('fleeing-kazakhs-and-puff-pieces')!;
 const paragraphs = module.article.paragraphs;
 const db = await database();
 
-let address = 0;
-
 /** A browser: a cookie jar and an address of its own (wrong codes are limited per address). */
 function browser() {
-	const jar = new Map<string, string>();
-	const ip = `10.9.${Math.floor(++address / 250)}.${address % 250}`;
-	const cookies = {
-		get: (name: string) => jar.get(name),
-		getAll: () => [...jar].map(([name, value]) => ({ name, value })),
-		set: (name: string, value: string) => void jar.set(name, value),
-		delete: (name: string) => void jar.delete(name),
-		serialize: () => ''
-	};
-	const event = (path: string, init?: RequestInit) => {
-		const request = new Request(`http://localhost${path}`, init);
-		return {
-			request,
-			url: new URL(request.url),
-			params: {},
-			cookies,
-			locals: {},
-			getClientAddress: () => ip,
-			setHeaders: () => {}
-		} as unknown as RequestEvent;
-	};
-	async function call(work: () => Promise<unknown>) {
-		try {
-			return await work();
-		} catch (thrown) {
-			if (isRedirect(thrown)) return thrown;
-			throw thrown;
-		}
-	}
+	const b = fakeBrowser(9);
+	const { jar, event } = b;
+	const call = (work: () => Promise<unknown>) => b.act(work, event('/'));
 	return {
 		jar,
 		get learner() {
