@@ -147,6 +147,13 @@ test.describe('offline', () => {
 		});
 		await page.reload();
 		expect(await page.evaluate(() => !!navigator.serviceWorker.controller)).toBe(true);
+		// Starting a review needs the server: offline the page says so plainly.
+		await context.setOffline(true);
+		await page.getByRole('button', { name: 'Start review' }).click();
+		await expect(page.getByRole('alert')).toContainText(
+			'offline — starting a review needs a connection'
+		);
+		await context.setOffline(false);
 		await page.getByRole('button', { name: 'Start review' }).click();
 		const total = practised.length;
 		await expect(questionHeading(page, 1, total)).toBeVisible();

@@ -1,8 +1,8 @@
 /**
- * Self-study practice and review in the browser. The page loads this after it is interactive; from then on
- * a step (an answer, a hint, a retry…) is taken by the same quiz engine the server runs, with a
- * grader built from the module's practice key, so the feedback is drawn in the same frame as the
- * click. Each step is kept on this device (IndexedDB) and sent on to the server in order; the
+ * Self-study practice and review in the browser. The page loads this after it is interactive;
+ * from then on a step (an answer, a hint, a retry…) is taken by the same quiz engine the server
+ * runs, with a grader built from the module's practice key, so the feedback is drawn in the same
+ * frame as the click. Each step is kept on this device (IndexedDB) and sent on to the server in order; the
  * server replays it as the record and answers with its digest. If the two ever disagree the
  * server wins: the page says so and rebuilds from the server's log. Offline, steps wait on the
  * device and go once the connection is back, each exactly once (the log's `(attempt, seq)` key).
