@@ -6,13 +6,14 @@
  * Keeps self-study practice working without a network, after one visit. What it holds:
  *
  * - the app's built files and static files (this version's), cached when it installs;
- * - each module page, the home page, and each module's practice key and the learner's log of it,
- *   as last fetched: fetched from the network first whenever there is one, from here only when
- *   there is not (so an online learner always sees the server's page).
+ * - each module page and its review page, the home page, and each module's practice key and the
+ *   learner's logs of their practice and review, as last fetched: fetched from the network first
+ *   whenever there is one, from here only when there is not (so an online learner always sees the
+ *   server's page).
  *
  * It never holds a teacher's page, a POST, or an assignment: those need the server, and a page
  * that is not held says so plainly when offline. Answers given offline are not this worker's
- * business: the practice page keeps them in IndexedDB and sends them itself.
+ * business: the practice and review pages keep them in IndexedDB and send them themselves.
  */
 import { build, files, version } from '$service-worker';
 
@@ -23,13 +24,17 @@ const ASSETS = `assets-${version}`;
 const PAGES = `pages-${version}`;
 const PRECACHED = new Set([...build, ...files]);
 
-/** What is kept for offline use once fetched: the home page and self-study module pages. */
+/**
+ * What is kept for offline use once fetched: the home page, self-study module pages and their
+ * review pages.
+ */
 function keptWhenFetched(url: URL): boolean {
 	return (
 		url.pathname === '/' ||
 		url.pathname === '/__data.json' ||
-		/^\/modules\/[^/]+\/?$/.test(url.pathname) ||
-		/^\/modules\/[^/]+\/(__data\.json|practice-key|events)$/.test(url.pathname)
+		/^\/modules\/[^/]+(\/review)?\/?$/.test(url.pathname) ||
+		/^\/modules\/[^/]+\/(__data\.json|practice-key|events)$/.test(url.pathname) ||
+		/^\/modules\/[^/]+\/review\/(__data\.json|events)$/.test(url.pathname)
 	);
 }
 
@@ -106,7 +111,7 @@ function offlinePage(): Response {
 <main>
 <h1>offline — this page needs a connection</h1>
 <p>This device has no connection just now, and this page has not been opened here before, so it is not kept for offline use.</p>
-<p>Modules you have opened here work offline: your practice answers are saved on this device and sent when the connection is back. Teacher pages, assignments and your progress page need the server.</p>
+<p>Modules and reviews you have opened here work offline: your answers are saved on this device and sent when the connection is back. Teacher pages, assignments and your progress page need the server.</p>
 <p><a href="/">Go to the home page</a></p>
 </main>
 </body>

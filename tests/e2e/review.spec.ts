@@ -127,6 +127,93 @@ test('build a review queue, come back three days later and clear it', async ({ p
 	await expect(page.getByRole('heading', { level: 4, name: /^Session 1\b/ })).toBeVisible();
 });
 
+test.describe('offline', () => {
+	// The app's service worker keeps the review page and its log for offline use.
+	test.use({ serviceWorkers: 'allow' });
+
+	test('a review answered offline reaches the server once the device is back online, each step exactly once', async ({
+		page,
+		context
+	}) => {
+		test.setTimeout(180_000);
+		await setClock(context, page, T0);
+		await fastForwardTo(page, lesson2!.questions[0]!, { plan });
+		await setClock(context, page, THREE_DAYS_LATER);
+
+		// The service worker keeps the review page once it controls it (from the next load).
+		await openPage(page, `${MODULE_URL}/review`);
+		await page.evaluate(async () => {
+			await navigator.serviceWorker.ready;
+		});
+		await page.reload();
+		expect(await page.evaluate(() => !!navigator.serviceWorker.controller)).toBe(true);
+		// Starting a review needs the server: offline the page says so plainly.
+		await context.setOffline(true);
+		await page.getByRole('button', { name: 'Start review' }).click();
+		await expect(page.getByRole('alert')).toContainText(
+			'offline — starting a review needs a connection'
+		);
+		await context.setOffline(false);
+		await page.getByRole('button', { name: 'Start review' }).click();
+		const total = practised.length;
+		await expect(questionHeading(page, 1, total)).toBeVisible();
+		const review = page.getByRole('region', { name: 'Review', exact: true });
+		await expect(review).toHaveAttribute('data-local', 'ready');
+
+		await context.setOffline(true);
+		const panel = practicePanel(page);
+		/** Answers the question on screen right and goes on, with the page's engine alone. */
+		async function answerOffline(n: number) {
+			const shown = await shownQuestion(page, total);
+			expect(shown.number).toBe(n);
+			await answerWithMouse(page, true, shown);
+			await expect(panel.getByRole('heading', { level: 3, name: 'Correct' })).toBeVisible();
+			await expect(panel.getByRole('status').first()).toContainText(
+				'offline — your answers are saved on this device'
+			);
+			const last = n === total;
+			await panel
+				.getByRole('button', { name: last ? 'See your results' : 'Next question' })
+				.click();
+			if (!last) await expect(questionHeading(page, n + 1, total)).toBeVisible();
+		}
+		const before = Math.min(2, total - 1);
+		for (let n = 1; n <= before; n++) await answerOffline(n);
+
+		// A reload offline comes from this device: the page, and the answers given offline.
+		await page.reload();
+		await expect(questionHeading(page, before + 1, total)).toBeVisible();
+		await expect(review).toHaveAttribute('data-local', 'ready');
+		for (let n = before + 1; n <= total; n++) await answerOffline(n);
+		await expect(page.getByRole('heading', { name: 'Your results' })).toBeVisible();
+		await expect(panel).toContainText(`You reviewed ${total} questions.`);
+
+		await context.setOffline(false);
+		await expect(panel.getByText(/^offline/)).toHaveCount(0, { timeout: 30_000 });
+		const log = async () => {
+			const response = await page.request.get(`${MODULE_URL}/review/events`);
+			expect(response.ok()).toBe(true);
+			return (await response.json()) as { questionIds: string[]; events: { type: string }[] };
+		};
+		await expect
+			.poll(async () => (await log()).events.length, { timeout: 30_000 })
+			.toBe(1 + 2 * total);
+		const { events, questionIds } = await log();
+		expect(questionIds).toHaveLength(total);
+		expect(events.filter((e) => e.type === 'answer.submit')).toHaveLength(total);
+		expect(events.filter((e) => e.type === 'question.next')).toHaveLength(total);
+		// The server's answer to the last step brings the queue: nothing is due any more.
+		await expect(panel).toContainText(`You reviewed ${total} questions. Next review in`);
+
+		// The server's own page agrees: the review is finished, every question reviewed.
+		await page.reload();
+		await expect(page.getByRole('heading', { name: 'Your results' })).toBeVisible();
+		await expect(practicePanel(page)).toContainText(
+			`You reviewed ${total} questions. Next review in`
+		);
+	});
+});
+
 test.describe('without JavaScript', () => {
 	test.use({ javaScriptEnabled: false });
 

@@ -1,21 +1,30 @@
 /**
- * Self-study practice in the browser. The page loads this after it is interactive; from then on
- * a step (an answer, a hint, a retry…) is taken by the same quiz engine the server runs, with a
- * grader built from the module's practice key, so the feedback is drawn in the same frame as the
- * click. Each step is kept on this device (IndexedDB) and sent on to the server in order; the
+ * Self-study practice and review in the browser. The page loads this after it is interactive;
+ * from then on a step (an answer, a hint, a retry…) is taken by the same quiz engine the server
+ * runs, with a grader built from the module's practice key, so the feedback is drawn in the same
+ * frame as the click. Each step is kept on this device (IndexedDB) and sent on to the server in order; the
  * server replays it as the record and answers with its digest. If the two ever disagree the
  * server wins: the page says so and rebuilds from the server's log. Offline, steps wait on the
  * device and go once the connection is back, each exactly once (the log's `(attempt, seq)` key).
+ *
+ * One engine, `LocalQuiz`, for both of a learner's self-study attempts at a module: their practice
+ * (`LocalPractice`, on the module page) and their latest review session (`LocalReview`, on the
+ * review page). They differ only in where the log is, where this device keeps its copy, the
+ * quiz's settings and what the page shows.
  */
 import { rawInputFrom, type Paragraph, type Question } from '../quiz/questions.ts';
 import {
 	digestOf,
 	startActorFor,
 	step as stepActor,
+	viewOfKey,
 	type QuizActor,
-	type QuizKey
+	type QuizConfig,
+	type QuizKey,
+	type Replayed
 } from '../quiz/engine.ts';
 import { current, type QuizEvent } from '../quiz/quizMachine.ts';
+import { reviewConfig, reviewedIn, reviewPhase, type ReviewState } from '../review/session.ts';
 import type { QueueLine } from '../review/when.ts';
 import { practiceStateOf, type PracticeState, type ReadingMode } from './state.ts';
 import {
@@ -41,7 +50,14 @@ type Snapshot = ReturnType<QuizActor['getSnapshot']>;
 
 type Log =
 	| { attemptKey: null; keyVersion: string }
-	| { attemptKey: string; keyVersion: string; seed: number; events: QuizEvent[] };
+	| {
+			attemptKey: string;
+			keyVersion: string;
+			seed: number;
+			events: QuizEvent[];
+			/** A review session's questions. */
+			questionIds?: string[];
+	  };
 
 type StepResult =
 	| {
@@ -60,18 +76,39 @@ export const DISAGREED =
 /** How long to wait before sending again after a failed send, at most. */
 const MAX_RETRY_MS = 15_000;
 
-export interface LocalPracticeOptions {
+export interface LocalQuizOptions {
 	slug: string;
 	paragraphs: readonly Paragraph[];
-	reading: ReadingMode;
 	/** The review queue's line as the page was loaded; each step's answer brings it up to date. */
 	queue?: QueueLine;
 	fetch?: typeof fetch;
 }
 
-export class LocalPractice {
+export interface LocalPracticeOptions extends LocalQuizOptions {
+	reading: ReadingMode;
+}
+
+/** Where an engine's attempt is: its log on the server, and this device's copy of it. */
+interface Place {
+	/** The log's endpoint: GET reads it, POST sends a step. */
+	events: string;
+	/** The key of this device's copy in IndexedDB. */
+	storeKey: string;
+}
+
+/** What the page is drawn from after each step. */
+export interface Shown {
+	key: QuizKey;
+	replayed: Replayed;
+	attemptKey: string;
+	queue?: QueueLine;
+	/** Whether the server has confirmed every step shown (so `queue` is from after them). */
+	confirmed: boolean;
+}
+
+export abstract class LocalQuiz<S> {
 	/** The state the page shows while this engine runs the quiz; null while it cannot. */
-	state = $state.raw<PracticeState | null>(null);
+	state = $state.raw<S | null>(null);
 	/** A step this engine refused (an empty answer…), or what it was told by the server. */
 	failure = $state.raw<StepRefusal | null>(null);
 	/** Set when the server's record differed from what this page showed. */
@@ -88,7 +125,8 @@ export class LocalPractice {
 	/** Whether this device keeps waiting steps across a reload (IndexedDB works here). */
 	persistent = $state(true);
 
-	#options: LocalPracticeOptions;
+	#options: LocalQuizOptions;
+	#place: Place;
 	#fetch: typeof fetch;
 	#key: QuizKey | null = null;
 	#keyVersion = '';
@@ -107,9 +145,19 @@ export class LocalPractice {
 	#retryTimer: ReturnType<typeof setTimeout> | undefined;
 	#stopped = false;
 
-	constructor(options: LocalPracticeOptions) {
+	constructor(options: LocalQuizOptions, place: Place) {
 		this.#options = options;
+		this.#place = place;
 		this.#fetch = options.fetch ?? ((...args) => fetch(...args));
+	}
+
+	/** What the page shows of the quiz as it stands. */
+	protected abstract stateOf(shown: Shown): S;
+
+	/** The quiz's questions and settings: the module's own unless the log names its questions. */
+	protected configOf(questionIds: readonly string[] | undefined): QuizConfig | undefined {
+		void questionIds;
+		return undefined;
 	}
 
 	/** Whether a step on the quiz at `seq` (what the page shows) can be taken here now. */
@@ -163,7 +211,7 @@ export class LocalPractice {
 
 	async #readStored(): Promise<StoredPractice | undefined> {
 		try {
-			return await loadPractice(this.#options.slug);
+			return await loadPractice(this.#place.storeKey);
 		} catch {
 			this.persistent = false;
 			return undefined;
@@ -180,7 +228,7 @@ export class LocalPractice {
 		let keyLoaded = false;
 		try {
 			const [response] = await Promise.all([
-				this.#fetch(`/modules/${this.#options.slug}/events`, { cache: 'no-store' }),
+				this.#fetch(this.#place.events, { cache: 'no-store' }),
 				this.#loadKey(freshKey).then((ok) => (keyLoaded = ok))
 			]);
 			if (response.ok) log = (await response.json()) as Log;
@@ -202,12 +250,13 @@ export class LocalPractice {
 		let record: StoredPractice | null = null;
 		if (log && log.attemptKey) {
 			record = {
-				slug: this.#options.slug,
+				slug: this.#place.storeKey,
 				attemptKey: log.attemptKey,
 				seed: log.seed,
 				keyVersion: log.keyVersion,
 				events: log.events,
-				pending: []
+				pending: [],
+				...(log.questionIds ? { questionIds: log.questionIds } : {})
 			};
 			if (stored?.attemptKey === log.attemptKey) {
 				// Offline, the log may be the copy kept from an earlier visit: this device's own copy
@@ -235,7 +284,7 @@ export class LocalPractice {
 			this.state = null;
 			return;
 		}
-		const actor = startActorFor(this.#key, record.seed);
+		const actor = startActorFor(this.#key, record.seed, this.configOf(record.questionIds));
 		for (const event of record.events) await stepActor(actor, event);
 		// A waiting step the machine no longer takes (the key changed, say) is dropped with the rest.
 		const kept: PendingStep[] = [];
@@ -255,15 +304,18 @@ export class LocalPractice {
 
 	#show(): void {
 		if (!this.#actor || !this.#key || !this.#record) return;
-		this.state = {
-			...practiceStateOf(
-				this.#key,
-				{ snapshot: this.#actor.getSnapshot(), seq: this.#seq },
-				this.#options.reading,
-				this.#record.attemptKey
-			),
-			...(this.#options.queue ? { queue: this.#options.queue } : {})
-		};
+		this.state = this.stateOf({
+			key: this.#key,
+			replayed: { snapshot: this.#actor.getSnapshot(), seq: this.#seq },
+			attemptKey: this.#record.attemptKey,
+			...(this.#options.queue ? { queue: this.#options.queue } : {}),
+			confirmed: this.#record.pending.length === 0
+		});
+	}
+
+	/** Draws the page again (what it shows changed without a step). */
+	protected redraw(): void {
+		this.#show();
 	}
 
 	async #persist(): Promise<void> {
@@ -321,13 +373,6 @@ export class LocalPractice {
 		});
 	}
 
-	/** Guided reading or the whole article, as the learner last chose. */
-	setReading(reading: ReadingMode): void {
-		if (reading === this.#options.reading) return;
-		this.#options = { ...this.#options, reading };
-		this.#show();
-	}
-
 	/** Sends waiting steps in order, one at a time, until none is left or the network fails. */
 	async #send(): Promise<void> {
 		if (this.#sending || this.#stopped) return;
@@ -339,7 +384,7 @@ export class LocalPractice {
 				const next = record.pending[0]!;
 				let response: Response;
 				try {
-					response = await this.#fetch(`/modules/${this.#options.slug}/events`, {
+					response = await this.#fetch(this.#place.events, {
 						method: 'POST',
 						headers: { 'content-type': 'application/json' },
 						body: JSON.stringify({
@@ -416,6 +461,66 @@ export class LocalPractice {
 		} finally {
 			this.#sending = false;
 		}
+	}
+}
+
+/** Self-study practice on the module page: the learner's practice attempt. */
+export class LocalPractice extends LocalQuiz<PracticeState> {
+	#reading: ReadingMode;
+
+	constructor(options: LocalPracticeOptions) {
+		super(options, {
+			events: `/modules/${options.slug}/events`,
+			storeKey: options.slug
+		});
+		this.#reading = options.reading;
+	}
+
+	protected stateOf({ key, replayed, attemptKey, queue }: Shown): PracticeState {
+		return {
+			...practiceStateOf(key, replayed, this.#reading, attemptKey),
+			...(queue ? { queue } : {})
+		};
+	}
+
+	/** Guided reading or the whole article, as the learner last chose. */
+	setReading(reading: ReadingMode): void {
+		if (reading === this.#reading) return;
+		this.#reading = reading;
+		this.redraw();
+	}
+}
+
+/**
+ * A review on the review page: the learner's latest review session, its questions asked with the
+ * review settings, kept on this device apart from their practice (`<slug>#review`).
+ */
+export class LocalReview extends LocalQuiz<ReviewState> {
+	constructor(options: LocalQuizOptions) {
+		super(options, {
+			events: `/modules/${options.slug}/review/events`,
+			storeKey: `${options.slug}#review`
+		});
+	}
+
+	protected configOf(questionIds: readonly string[] | undefined): QuizConfig | undefined {
+		return questionIds && reviewConfig(questionIds);
+	}
+
+	protected stateOf({ key, replayed, attemptKey, queue = { kind: 'none' }, confirmed }: Shown) {
+		const { snapshot } = replayed;
+		// Until the server has answered the last step, the queue is from before it (offline, say):
+		// a review finished here shows its results, not a button to start another.
+		const phase =
+			snapshot.matches('summary') && !confirmed ? 'finished' : reviewPhase(snapshot, queue);
+		const shown = phase === 'active' || phase === 'finished';
+		return {
+			phase,
+			view: shown ? viewOfKey(key, replayed) : null,
+			attemptKey: shown ? attemptKey : null,
+			reviewed: shown ? reviewedIn(snapshot) : 0,
+			queue
+		} satisfies ReviewState;
 	}
 }
 

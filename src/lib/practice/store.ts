@@ -2,7 +2,8 @@
  * This device's copy of a learner's practice, in IndexedDB: the attempt's log as the server last
  * confirmed it and the steps taken since that have not reached the server yet (taken offline, or
  * still on their way). Everything is written before the step is sent, so closing the tab or
- * losing the signal loses nothing. One record per module: a learner has one attempt at a time.
+ * losing the signal loses nothing. One record per module for practice and one for its review: a
+ * learner has one of each at a time.
  *
  * A few lines over the IndexedDB API rather than a library: one store, get and put.
  */
@@ -16,6 +17,7 @@ export interface PendingStep {
 }
 
 export interface StoredPractice {
+	/** The record's key: the module's slug for practice, `<slug>#review` for its review. */
 	slug: string;
 	attemptKey: string;
 	seed: number;
@@ -24,6 +26,8 @@ export interface StoredPractice {
 	events: QuizEvent[];
 	/** Steps after those, in order, not yet confirmed. */
 	pending: PendingStep[];
+	/** A review session's questions (asked with the review settings). */
+	questionIds?: string[];
 }
 
 const NAME = 'citewise';

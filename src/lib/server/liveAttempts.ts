@@ -12,7 +12,14 @@
 import type { SnapshotFrom } from 'xstate';
 import type { Module } from '$lib/content/schema.ts';
 import type { QuizEvent, QuizMachine } from '$lib/quiz/quizMachine.ts';
-import { appendEventGrouped, eventsFrom, latestAttemptRow, type AttemptRow } from './attempts.ts';
+import { reviewConfig } from '$lib/review/session.ts';
+import {
+	appendEventGrouped,
+	eventsFrom,
+	latestAttemptRow,
+	latestReviewRow,
+	type AttemptRow
+} from './attempts.ts';
 import type { Db } from './db.ts';
 import { startActor, step, type QuizActor, type Replayed } from './practice.ts';
 
@@ -91,6 +98,21 @@ export async function liveAttempt(
 ): Promise<LiveAttempt | undefined> {
 	const row = await latestAttemptRow(db, learnerId, module.slug);
 	return row && liveAttemptOf(db, module, row);
+}
+
+/** The learner's latest review session at a module, at its current state, with its questions. */
+export async function liveReviewAttempt(
+	db: Db,
+	learnerId: string,
+	module: Module
+): Promise<(LiveAttempt & { questionIds: string[] }) | undefined> {
+	const row = await latestReviewRow(db, learnerId, module.slug);
+	if (!row) return undefined;
+	const attempt = await liveAttemptOf(db, module, {
+		...row,
+		config: reviewConfig(row.questionIds)
+	});
+	return { ...attempt, questionIds: row.questionIds };
 }
 
 /** A known attempt at its current state. */

@@ -1,8 +1,11 @@
 /**
- * What the browser's own practice engine needs from the server, and how its answers come back:
+ * What the browser's own quiz engine needs from the server, and how its answers come back:
  * the practice key, the attempt's log, and a step sent on after the browser has already shown
  * its feedback. The server replays every step as it always has; its replay is the record, and it
  * answers each step with its digest so the browser can tell if the two ever disagree.
+ *
+ * The same for both of a learner's self-study attempts at a module: their practice, and their
+ * latest review session (its questions and review settings come with its log).
  */
 import { createHash } from 'node:crypto';
 import type { Module } from '$lib/content/schema.ts';
@@ -20,7 +23,7 @@ import {
 import { eventsFrom } from './attempts.ts';
 import type { Db } from './db.ts';
 import { attemptKeyOf } from './learner.ts';
-import { liveAttempt, recordEvent } from './liveAttempts.ts';
+import { liveAttempt, liveReviewAttempt, recordEvent, type LiveAttempt } from './liveAttempts.ts';
 import { replay } from './practice.ts';
 import { findModule } from './modules.ts';
 import { learnerQueue, queueLine, type QueueLine } from './review.ts';
@@ -48,24 +51,64 @@ export function practiceKeyOf(module: Module): PracticeKey {
 	return key;
 }
 
-/** The learner's current attempt at the module, as the browser rebuilds it. */
+/**
+ * Which of the learner's attempts at a module the browser runs: their practice (the module
+ * page's), or their latest review session (the review page's).
+ */
+export type LocalKind = 'practice' | 'review';
+
+const WORDS: Record<LocalKind, { noAttempt: string; restarted: string }> = {
+	practice: {
+		noAttempt: 'This practice session is not on the server. Press “Start practice”.',
+		restarted: 'This practice was started again in another tab or window. Here is where it is now.'
+	},
+	review: {
+		noAttempt: 'This review session is not on the server. Press “Start review”.',
+		restarted: 'A new review was started in another tab or window. Here is where it is now.'
+	}
+};
+
+async function attemptOf(
+	db: Db,
+	learner: string | undefined,
+	module: Module,
+	kind: LocalKind
+): Promise<(LiveAttempt & { questionIds?: string[] }) | undefined> {
+	if (!learner) return undefined;
+	return kind === 'review'
+		? liveReviewAttempt(db, learner, module)
+		: liveAttempt(db, learner, module);
+}
+
+/**
+ * The learner's current attempt at the module, as the browser rebuilds it. A review session's
+ * log names its questions: the browser asks them with the review settings (`reviewConfig`).
+ */
 export type AttemptLog =
 	| { attemptKey: null; keyVersion: string }
-	| { attemptKey: string; keyVersion: string; seed: number; events: QuizEvent[] };
+	| {
+			attemptKey: string;
+			keyVersion: string;
+			seed: number;
+			events: QuizEvent[];
+			questionIds?: string[];
+	  };
 
 export async function attemptLog(
 	db: Db,
 	learner: string | undefined,
-	module: Module
+	module: Module,
+	kind: LocalKind = 'practice'
 ): Promise<AttemptLog> {
 	const keyVersion = practiceKeyOf(module).version;
-	const attempt = learner ? await liveAttempt(db, learner, module) : undefined;
+	const attempt = await attemptOf(db, learner, module, kind);
 	if (!attempt) return { attemptKey: null, keyVersion };
 	return {
 		attemptKey: attemptKeyOf(attempt.id),
 		keyVersion,
 		seed: attempt.seed,
-		events: await eventsFrom(db, attempt.id)
+		events: await eventsFrom(db, attempt.id),
+		...(attempt.questionIds ? { questionIds: attempt.questionIds } : {})
 	};
 }
 
@@ -144,32 +187,25 @@ export type StepResult =
 	| { result: 'no-attempt'; message: string };
 
 /**
- * Records a step the browser has already taken. Exactly once: a step number already in the log
- * with the same event is acknowledged again without writing; the same number with another event
- * means another tab got there first.
+ * Records a step the browser has already taken, in the learner's practice or their latest review
+ * session (`kind`). Exactly once: a step number already in the log with the same event is
+ * acknowledged again without writing; the same number with another event means another tab got
+ * there first.
  */
 export async function recordSentStep(
 	db: Db,
 	learner: string | undefined,
 	module: Module,
 	sent: SentStep,
-	now: Date
+	now: Date,
+	kind: LocalKind = 'practice'
 ): Promise<StepResult> {
-	const attempt = learner ? await liveAttempt(db, learner, module) : undefined;
-	if (!attempt) {
-		return {
-			result: 'no-attempt',
-			message: 'This practice session is not on the server. Press “Start practice”.'
-		};
-	}
+	const attempt = await attemptOf(db, learner, module, kind);
+	if (!attempt) return { result: 'no-attempt', message: WORDS[kind].noAttempt };
 	const keyVersion = practiceKeyOf(module).version;
 	const seq = attempt.state.seq;
 	if (attemptKeyOf(attempt.id) !== sent.attempt) {
-		return {
-			result: 'conflict',
-			message: 'This practice was started again in another tab or window. Here is where it is now.',
-			seq
-		};
+		return { result: 'conflict', message: WORDS[kind].restarted, seq };
 	}
 	if (sent.seq < seq) {
 		const [stored] = await eventsFrom(db, attempt.id, sent.seq);

@@ -10,22 +10,17 @@
  * events it has taken: the log is append-only, so only the events after those are read and stepped.
  */
 import type { Module } from '$lib/content/schema.ts';
-import type { QuizEvent, QuizSettings } from '$lib/quiz/quizMachine.ts';
+import type { QuizEvent } from '$lib/quiz/quizMachine.ts';
 import { foldCards, queueAt, type Queue, type ReviewOutcome } from '$lib/review/cards.ts';
 import { ratingFor } from '$lib/review/rating.ts';
+import { reviewConfig } from '$lib/review/session.ts';
 import { queueLine, type QueueLine } from '$lib/review/when.ts';
 
 export { queueLine, type QueueLine };
+export { REVIEW_SETTINGS, reviewConfig } from '$lib/review/session.ts';
 import type { AttemptRow } from './attempts.ts';
 import type { Db } from './db.ts';
-import { startActor, step, type QuizActor, type QuizConfig } from './practice.ts';
-
-/** A review asks the due questions in the module's order, with practice's tries and hints. */
-export const REVIEW_SETTINGS: Partial<QuizSettings> = { mode: 'review', shuffleQuestions: false };
-
-export function reviewConfig(questionIds: readonly string[]): QuizConfig {
-	return { questionIds, settings: REVIEW_SETTINGS };
-}
+import { startActor, step, type QuizActor } from './practice.ts';
 
 /** One logged event with when it was recorded. */
 export interface LoggedEvent {

@@ -6,14 +6,15 @@
  */
 import { error, redirect, type Cookies, type RequestEvent } from '@sveltejs/kit';
 import type { Module } from '$lib/content/schema.ts';
-import { reviewView, type QuizView, type ReviewView } from '$lib/quiz/view.ts';
-import { latestReviewRow, startAttempt } from '$lib/server/attempts.ts';
+import { reviewView, type ReviewView } from '$lib/quiz/view.ts';
+import { reviewedIn, reviewPhase, type ReviewState } from '$lib/review/session.ts';
+import { startAttempt } from '$lib/server/attempts.ts';
 import { now as clock } from '$lib/server/clock.ts';
-import { database, type Db } from '$lib/server/db.ts';
+import { database } from '$lib/server/db.ts';
 import { isEnhanced, refuse } from '$lib/server/forms.ts';
 import { highlightFor } from '$lib/server/highlight.ts';
 import { attemptKeyOf, learnerId } from '$lib/server/learner.ts';
-import { liveAttemptOf, type LiveAttempt } from '$lib/server/liveAttempts.ts';
+import { liveReviewAttempt, type LiveAttempt } from '$lib/server/liveAttempts.ts';
 import { findModule } from '$lib/server/modules.ts';
 import { viewOf } from '$lib/server/practice.ts';
 import {
@@ -23,7 +24,7 @@ import {
 	type QuizRoute
 } from '$lib/server/quizActions.ts';
 import { takeToken } from '$lib/server/rateLimit.ts';
-import { learnerQueue, queueLine, reviewConfig, type QueueLine } from '$lib/server/review.ts';
+import { learnerQueue, queueLine } from '$lib/server/review.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 function moduleOr404(slug: string): Module {
@@ -32,30 +33,7 @@ function moduleOr404(slug: string): Module {
 	return module;
 }
 
-/** The learner's latest review session at the module, at its current state. */
-async function reviewAttempt(
-	db: Db,
-	learner: string,
-	module: Module
-): Promise<LiveAttempt | undefined> {
-	const row = await latestReviewRow(db, learner, module.slug);
-	return row && liveAttemptOf(db, module, { ...row, config: reviewConfig(row.questionIds) });
-}
-
-/**
- * What the review page shows: a session under way (`active`), the one just finished when nothing
- * more is due (`finished`), a start button for the questions due (`ready`), or that nothing is
- * due (`empty`), with the module's queue in every case.
- */
-export interface ReviewState {
-	phase: 'active' | 'finished' | 'ready' | 'empty';
-	view: QuizView | null;
-	/** Names the session (not its id) for drafts kept in the tab. */
-	attemptKey: string | null;
-	/** Questions the shown session has finished with. */
-	reviewed: number;
-	queue: QueueLine;
-}
+export type { ReviewState };
 
 async function reviewState(
 	module: Module,
@@ -68,24 +46,13 @@ async function reviewState(
 		? queueLine(await learnerQueue(await database(), learner, findModule, now, module.slug), now)
 		: ({ kind: 'none' } as const);
 	const snapshot = attempt?.state.snapshot;
-	const finished = !!snapshot?.matches('summary');
-	const phase =
-		attempt && !finished
-			? 'active'
-			: attempt && queue.kind !== 'due'
-				? 'finished'
-				: queue.kind === 'due'
-					? 'ready'
-					: 'empty';
+	const phase = reviewPhase(snapshot, queue);
 	const shown = phase === 'active' || phase === 'finished';
 	return {
 		phase,
 		view: shown && attempt ? viewOf(module, attempt.state) : null,
 		attemptKey: shown && attempt ? attemptKeyOf(attempt.id) : null,
-		reviewed:
-			shown && snapshot
-				? Object.values(snapshot.context.progress).filter((p) => p.resolved).length
-				: 0,
+		reviewed: shown && snapshot ? reviewedIn(snapshot) : 0,
 		queue
 	};
 }
@@ -94,7 +61,7 @@ export const load: PageServerLoad = async ({ params, cookies, url, setHeaders })
 	const module = moduleOr404(params.slug);
 	setHeaders({ 'cache-control': 'private, no-store' });
 	const learner = learnerId(cookies);
-	const attempt = learner ? await reviewAttempt(await database(), learner, module) : undefined;
+	const attempt = learner ? await liveReviewAttempt(await database(), learner, module) : undefined;
 	const state = await reviewState(module, attempt, cookies);
 	const snapshot = state.phase === 'active' ? attempt!.state.snapshot : null;
 	const revisit = url.searchParams.get('revisit');
@@ -114,7 +81,7 @@ type ActionEvent = RequestEvent<{ slug: string }>;
 function reviewRoute(module: Module): QuizRoute<ReviewState> {
 	return {
 		module,
-		attempt: (db, learner) => reviewAttempt(db, learner, module),
+		attempt: (db, learner) => liveReviewAttempt(db, learner, module),
 		state: (attempt, cookies) => reviewState(module, attempt, cookies),
 		path: `/modules/${module.slug}/review`,
 		notStarted: 'This review has not started yet. Press “Start review”.'
@@ -140,7 +107,7 @@ export const actions = {
 		const module = moduleOr404(params.slug);
 		const db = await database();
 		const learner = learnerId(cookies);
-		let attempt = learner ? await reviewAttempt(db, learner, module) : undefined;
+		let attempt = learner ? await liveReviewAttempt(db, learner, module) : undefined;
 		const enhanced = isEnhanced(request);
 		if (!attempt || attempt.state.snapshot.matches('summary')) {
 			const now = clock(cookies);
@@ -171,7 +138,7 @@ export const actions = {
 				now,
 				reviewOf: module.questions.filter((q) => due.has(q.id)).map((q) => q.id)
 			});
-			attempt = await reviewAttempt(db, learner, module);
+			attempt = await liveReviewAttempt(db, learner, module);
 		}
 		if (enhanced) return { state: await reviewState(module, attempt, cookies) };
 		redirect(303, `/modules/${module.slug}/review#question`);
