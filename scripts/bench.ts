@@ -197,7 +197,7 @@ async function gzippedKB(urls: Iterable<string>): Promise<number> {
 /**
  * Opens the module page on the emulated slow network as a learner part-way through: the scripts
  * fetched before the practice panel is interactive (the `practice-interactive` mark), all of them
- * once the engine is ready and the network idle, and the time to that mark (median of 5 loads,
+ * once the engine is ready and the network idle, and the time to that mark (median of 9 loads,
  * each with an empty cache).
  */
 async function measureSlowNetwork(): Promise<void> {
@@ -206,7 +206,7 @@ async function measureSlowNetwork(): Promise<void> {
 		const times: number[] = [];
 		let before = 0;
 		let idle = 0;
-		for (let i = 0; i < 5; i++) {
+		for (let i = 0; i < 9; i++) {
 			const { context, page } = await startedLearner(browser);
 			const fresh = await context.newPage();
 			await page.close();
