@@ -4,6 +4,9 @@ import { vitePreprocess } from '@sveltejs/vite-plugin-svelte';
 /** @type {import('@sveltejs/kit').Config} */
 const config = {
 	preprocess: vitePreprocess(),
+	// Svelte would add a script of its own to every page to announce its version to the browser
+	// (for statistics); on a slow network each script before the first question is a request.
+	compilerOptions: { discloseVersion: false },
 	kit: {
 		adapter: adapter(),
 		// SvelteKit sends this as a header on the pages it renders, with a fresh nonce for its inline
