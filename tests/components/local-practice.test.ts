@@ -108,6 +108,28 @@ describe('the browser’s practice engine', () => {
 		local.stop();
 	});
 
+	it('keeps and sends a step at once when the page is left before the frame after its feedback', async () => {
+		const server = fakeServer();
+		const local = await engineOn(server);
+		// No frame and no timer runs from here on: only leaving the page can start the bookkeeping.
+		vi.useFakeTimers({ toFake: ['setTimeout', 'requestAnimationFrame'] });
+		try {
+			await local.take(answer(first.answer));
+			await new Promise((resolve) => setImmediate(resolve));
+			expect(server.posts, 'waits for the frame after the feedback').toBe(0);
+			dispatchEvent(new Event('pagehide'));
+			// (vi.waitFor would run the fake timers; waiting on the event loop does not.)
+			for (let i = 0; i < 1000 && server.posts === 0; i++) {
+				await new Promise((resolve) => setImmediate(resolve));
+			}
+			expect(server.posts).toBe(1);
+			expect(server.events.map((e) => e.type)).toEqual(['quiz.start', 'answer.submit']);
+		} finally {
+			vi.useRealTimers();
+			local.stop();
+		}
+	});
+
 	it('refuses an empty answer itself, with the server’s words, and sends nothing', async () => {
 		const server = fakeServer();
 		const local = await engineOn(server);

@@ -144,6 +144,8 @@ export abstract class LocalQuiz<S> {
 	#retryDelay = 1000;
 	#retryTimer: ReturnType<typeof setTimeout> | undefined;
 	#stopped = false;
+	/** A step taken here is waiting for the frame after its feedback to be kept on this device. */
+	#keepSoon = false;
 
 	constructor(options: LocalQuizOptions, place: Place) {
 		this.#options = options;
@@ -168,12 +170,15 @@ export abstract class LocalQuiz<S> {
 	/** Loads the key and the attempt (from the server, or this device's copy when offline). */
 	async start(): Promise<void> {
 		addEventListener('online', this.#onOnline);
+		addEventListener('pagehide', this.#keepNow);
 		await this.#rebuild(false);
 	}
 
 	stop(): void {
 		this.#stopped = true;
 		removeEventListener('online', this.#onOnline);
+		removeEventListener('pagehide', this.#keepNow);
+		this.#keepNow();
 		clearTimeout(this.#retryTimer);
 		this.#actor?.stop();
 	}
@@ -358,9 +363,18 @@ export abstract class LocalQuiz<S> {
 		this.waiting = record.pending.length;
 		this.#show();
 		// Kept and sent once the feedback is painted: the page comes first, then the bookkeeping.
-		afterPaint(() => void this.#persist().then(() => this.#send()));
+		// Leaving the page (a reload, a closed tab) before that frame keeps it at once instead.
+		this.#keepSoon = true;
+		afterPaint(this.#keepNow);
 		return 'taken';
 	}
+
+	/** Keeps the steps taken here on this device, then sends them, if that is still to do. */
+	#keepNow = () => {
+		if (!this.#keepSoon) return;
+		this.#keepSoon = false;
+		void this.#persist().then(() => this.#send());
+	};
 
 	/** Takes the step a practice form stands for: its button's name and its fields. */
 	takeForm(action: string, form: FormData): Promise<'taken' | 'refused'> {

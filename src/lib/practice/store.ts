@@ -64,6 +64,9 @@ export async function savePractice(record: StoredPractice): Promise<void> {
 	const tx = db.transaction(STORE, 'readwrite');
 	// A plain copy: Svelte's state proxies cannot be cloned into IndexedDB.
 	tx.objectStore(STORE).put(JSON.parse(JSON.stringify(record)));
+	// Nothing else goes in this transaction: ask for it to be written now rather than when the
+	// browser notices, which matters when this runs as the page is being left.
+	tx.commit?.();
 	await new Promise<void>((resolve, reject) => {
 		tx.oncomplete = () => resolve();
 		tx.onerror = () => reject(tx.error);
