@@ -17,8 +17,8 @@ import {
 } from '../../src/lib/quiz/engine.ts';
 import { current, totalScore } from '../../src/lib/quiz/quizMachine.ts';
 import { eventOf, isRefusal, type Step } from '../../src/lib/practice/steps.ts';
-import type { RawInput } from '../../src/lib/quiz/questions.ts';
 import { findModule } from '../../src/lib/server/modules.ts';
+import { browserKey as browserKeyOf, firstAnswerStep, rawOf } from './browserSteps.ts';
 
 process.env.DATABASE_PATH = ':memory:';
 const { database } = await import('../../src/lib/server/db.ts');
@@ -31,23 +31,8 @@ const endpoint = await import('../../src/routes/modules/[slug]/events/+server.ts
 
 const module = findModule('fleeing-kazakhs-and-puff-pieces')!;
 
-/** The key as the browser has it: fetched as JSON, the article's paragraphs from the page. */
-function browserKey(): QuizKey {
-	const body = JSON.parse(JSON.stringify(practiceKeyOf(module))) as ReturnType<
-		typeof practiceKeyOf
-	>;
-	return {
-		questions: body.questions,
-		lessons: body.lessons,
-		paragraphs: JSON.parse(JSON.stringify(module.article.paragraphs))
-	};
-}
-
-function rawOf(fields: [string, string][]): RawInput {
-	const raw: RawInput = {};
-	for (const [name, value] of fields) (raw[name] ??= []).push(value);
-	return raw;
-}
+/** The key as the browser has it. */
+const browserKey = () => browserKeyOf(practiceKeyOf(module), module);
 
 /** What a learner might press next, given what the browser shows. */
 function nextStep(actor: QuizActor, rng: Rng): Step {
@@ -175,17 +160,7 @@ describe('the events endpoint', () => {
 
 	async function firstAnswer(seed: number) {
 		const started = await startedAttempt(seed);
-		const key = browserKey();
-		const actor = startActorFor(key, seed);
-		await stepActor(actor, { type: 'quiz.start' });
-		const question = current(actor.getSnapshot().context);
-		const step: Step = {
-			action: 'answer',
-			question: question.id,
-			raw: rawOf(answerFields(question, seededRng(seed)))
-		};
-		const event = eventOf(step, question);
-		if (isRefusal(event)) throw new Error(event.message);
+		const { step, event } = await firstAnswerStep(browserKey(), seed);
 		return { ...started, sent: { attempt: started.attemptKey, seq: 1, step, event } };
 	}
 

@@ -6,18 +6,10 @@
  */
 import type { RequestEvent } from '@sveltejs/kit';
 import { describe, expect, it } from 'vitest';
-import { answerFields, seededRng } from '../../scripts/simulated-student.ts';
-import {
-	digestOf,
-	startActorFor,
-	step as stepActor,
-	type QuizKey
-} from '../../src/lib/quiz/engine.ts';
-import { current } from '../../src/lib/quiz/quizMachine.ts';
-import { eventOf, isRefusal, type Step } from '../../src/lib/practice/steps.ts';
-import type { RawInput } from '../../src/lib/quiz/questions.ts';
+import { digestOf, step as stepActor } from '../../src/lib/quiz/engine.ts';
 import { reviewConfig } from '../../src/lib/review/session.ts';
 import { findModule } from '../../src/lib/server/modules.ts';
+import { browserKey, firstAnswerStep } from './browserSteps.ts';
 
 process.env.DATABASE_PATH = ':memory:';
 const { database } = await import('../../src/lib/server/db.ts');
@@ -30,22 +22,7 @@ const module = findModule('fleeing-kazakhs-and-puff-pieces')!;
 /** The review asks two of the module's questions, not from its start. */
 const reviewed = [module.questions[2]!.id, module.questions[4]!.id];
 
-function browserKey(): QuizKey {
-	const body = JSON.parse(JSON.stringify(practiceKeyOf(module))) as ReturnType<
-		typeof practiceKeyOf
-	>;
-	return {
-		questions: body.questions,
-		lessons: body.lessons,
-		paragraphs: module.article.paragraphs
-	};
-}
-
-function rawOf(fields: [string, string][]): RawInput {
-	const raw: RawInput = {};
-	for (const [name, value] of fields) (raw[name] ??= []).push(value);
-	return raw;
-}
+const key = () => browserKey(practiceKeyOf(module), module);
 
 let learners = 0;
 
@@ -91,20 +68,15 @@ async function get(cookie: string | undefined, slug?: string) {
 /** The review's first answer as the browser takes it: review settings, the session's questions. */
 async function firstAnswer(seed: number) {
 	const started = await withReview(seed);
-	const actor = startActorFor(browserKey(), seed, reviewConfig(reviewed));
-	await stepActor(actor, { type: 'quiz.start' });
-	const question = current(actor.getSnapshot().context);
-	const step: Step = {
-		action: 'answer',
-		question: question.id,
-		raw: rawOf(answerFields(question, seededRng(seed)))
-	};
-	const event = eventOf(step, question);
-	if (isRefusal(event)) throw new Error(event.message);
+	const { actor, question, step, event } = await firstAnswerStep(
+		key(),
+		seed,
+		reviewConfig(reviewed)
+	);
 	await stepActor(actor, event);
 	return {
 		...started,
-		question: question.id,
+		question,
 		digest: digestOf({ snapshot: actor.getSnapshot(), seq: 2 }),
 		sent: { attempt: started.attemptKey, seq: 1, step, event }
 	};

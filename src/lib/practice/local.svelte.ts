@@ -34,6 +34,7 @@ import {
 	LAST_IN_LESSON,
 	MOVED_ON,
 	NOT_NOW,
+	type AttemptLog,
 	type Step,
 	type StepRefusal
 } from './steps.ts';
@@ -47,17 +48,6 @@ interface KeyBody {
 
 /** The quiz as it stands after a step. */
 type Snapshot = ReturnType<QuizActor['getSnapshot']>;
-
-type Log =
-	| { attemptKey: null; keyVersion: string }
-	| {
-			attemptKey: string;
-			keyVersion: string;
-			seed: number;
-			events: QuizEvent[];
-			/** A review session's questions. */
-			questionIds?: string[];
-	  };
 
 type StepResult =
 	| {
@@ -229,14 +219,14 @@ export abstract class LocalQuiz<S> {
 	 * was lost) is recognised by its event and not taken twice.
 	 */
 	async #rebuild(freshKey: boolean): Promise<void> {
-		let log: Log | null = null;
+		let log: AttemptLog | null = null;
 		let keyLoaded = false;
 		try {
 			const [response] = await Promise.all([
 				this.#fetch(this.#place.events, { cache: 'no-store' }),
 				this.#loadKey(freshKey).then((ok) => (keyLoaded = ok))
 			]);
-			if (response.ok) log = (await response.json()) as Log;
+			if (response.ok) log = (await response.json()) as AttemptLog;
 			this.offline = false;
 		} catch {
 			this.offline = true;

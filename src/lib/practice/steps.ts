@@ -24,6 +24,21 @@ export interface Step {
 	raw?: RawInput;
 }
 
+/**
+ * The learner's current attempt as the events endpoint gives it and the browser rebuilds it:
+ * none yet, or its key, seed and log. A review session's log names its questions: the browser
+ * asks them with the review settings (`reviewConfig`).
+ */
+export type AttemptLog =
+	| { attemptKey: null; keyVersion: string }
+	| {
+			attemptKey: string;
+			keyVersion: string;
+			seed: number;
+			events: QuizEvent[];
+			questionIds?: string[];
+	  };
+
 /** A step that cannot be taken, with what the learner is told (what they typed is kept). */
 export interface StepRefusal {
 	message: string;

@@ -18,6 +18,7 @@ import {
 	isStepAction,
 	MOVED_ON,
 	NOT_NOW,
+	type AttemptLog,
 	type Step
 } from '$lib/practice/steps.ts';
 import { eventsFrom } from './attempts.ts';
@@ -79,20 +80,6 @@ async function attemptOf(
 		? liveReviewAttempt(db, learner, module)
 		: liveAttempt(db, learner, module);
 }
-
-/**
- * The learner's current attempt at the module, as the browser rebuilds it. A review session's
- * log names its questions: the browser asks them with the review settings (`reviewConfig`).
- */
-export type AttemptLog =
-	| { attemptKey: null; keyVersion: string }
-	| {
-			attemptKey: string;
-			keyVersion: string;
-			seed: number;
-			events: QuizEvent[];
-			questionIds?: string[];
-	  };
 
 export async function attemptLog(
 	db: Db,
