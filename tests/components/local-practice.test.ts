@@ -8,7 +8,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { loadModuleDir } from '../../src/lib/content/files.ts';
 import { LocalPractice, DISAGREED, mergePending } from '../../src/lib/practice/local.svelte.ts';
 import type { StoredPractice } from '../../src/lib/practice/store.ts';
-import { digestOf, replayKey, type QuizKey } from '../../src/lib/quiz/engine.ts';
+import { fakeEventsServer } from './fakeEvents.ts';
 import type { QuizEvent } from '../../src/lib/quiz/quizMachine.ts';
 
 const root = process.cwd() + '/';
@@ -17,57 +17,15 @@ const first = module.questions[0]!;
 if (first.type !== 'true-false-not-stated') throw new Error(`unexpected ${first.type}`);
 const wrongAnswer = (['true', 'false', 'not-stated'] as const).find((v) => v !== first.answer)!;
 
-/**
- * A server with one attempt, as `/events` and `/practice-key` answer. `grading` is the key it
- * grades with; `online` false makes every request fail as a dropped network does.
- */
+/** A server with one attempt, grading with `grading` (the module's questions unless told). */
 function fakeServer(grading = module.questions) {
-	const key: QuizKey = {
-		questions: grading,
-		lessons: module.lessons,
-		paragraphs: module.article.paragraphs
-	};
-	const server = {
-		online: true,
-		events: [{ type: 'quiz.start' }] as QuizEvent[],
-		posts: 0,
-		fetch: (async (input: RequestInfo | URL, init?: RequestInit) => {
-			if (!server.online) throw new TypeError('Failed to fetch');
-			const url = String(input);
-			if (url.endsWith('/practice-key')) {
-				return Response.json({
-					version: 'v1',
-					questions: module.questions,
-					lessons: module.lessons
-				});
-			}
-			if (init?.method !== 'POST') {
-				return Response.json({
-					attemptKey: 'attempt-1',
-					keyVersion: 'v1',
-					seed: 3,
-					events: server.events
-				});
-			}
-			server.posts++;
-			const sent = JSON.parse(String(init.body)) as { seq: number; event: QuizEvent };
-			if (sent.seq !== server.events.length) {
-				return Response.json(
-					{ result: 'conflict', message: 'x', seq: server.events.length },
-					{ status: 409 }
-				);
-			}
-			server.events.push(sent.event);
-			const replayed = await replayKey(key, 3, server.events);
-			return Response.json({
-				result: 'recorded',
-				seq: server.events.length,
-				digest: digestOf(replayed),
-				keyVersion: 'v1'
-			});
-		}) as typeof fetch
-	};
-	return server;
+	return fakeEventsServer({
+		module,
+		events: '/events',
+		attemptKey: 'attempt-1',
+		seed: 3,
+		grading
+	});
 }
 
 async function engineOn(server: ReturnType<typeof fakeServer>) {

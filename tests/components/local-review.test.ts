@@ -8,10 +8,9 @@
 import { describe, expect, it, vi } from 'vitest';
 import { loadModuleDir } from '../../src/lib/content/files.ts';
 import { LocalReview } from '../../src/lib/practice/local.svelte.ts';
-import { digestOf, replayKey, type QuizKey } from '../../src/lib/quiz/engine.ts';
-import type { QuizEvent } from '../../src/lib/quiz/quizMachine.ts';
 import { reviewConfig } from '../../src/lib/review/session.ts';
 import type { QueueLine } from '../../src/lib/review/when.ts';
+import { fakeEventsServer } from './fakeEvents.ts';
 
 const root = process.cwd() + '/';
 const module = loadModuleDir(`${root}questions/fleeing-kazakhs-and-puff-pieces`, root).module!;
@@ -25,59 +24,30 @@ const answerOf = (id: string) => {
 };
 
 function fakeServer() {
-	const key: QuizKey = {
-		questions: module.questions,
-		lessons: module.lessons,
-		paragraphs: module.article.paragraphs
-	};
-	const server = {
-		online: true,
-		events: [{ type: 'quiz.start' }] as QuizEvent[],
-		urls: [] as string[],
-		posts: 0,
-		queue: { kind: 'due', due: 2 } as QueueLine,
-		fetch: (async (input: RequestInfo | URL, init?: RequestInit) => {
-			if (!server.online) throw new TypeError('Failed to fetch');
-			const url = String(input);
-			server.urls.push(url);
-			if (url.endsWith('/practice-key')) {
-				return Response.json({
-					version: 'v1',
-					questions: module.questions,
-					lessons: module.lessons
-				});
-			}
-			if (!url.endsWith('/review/events')) return new Response('not here', { status: 404 });
-			if (init?.method !== 'POST') {
-				return Response.json({
-					attemptKey: 'review-1',
-					keyVersion: 'v1',
-					seed: 5,
-					events: server.events,
-					questionIds
-				});
-			}
-			server.posts++;
-			const sent = JSON.parse(String(init.body)) as { seq: number; event: QuizEvent };
-			if (sent.seq !== server.events.length) {
-				return Response.json(
-					{ result: 'conflict', message: 'x', seq: server.events.length },
-					{ status: 409 }
-				);
-			}
-			server.events.push(sent.event);
-			const replayed = await replayKey(key, 5, server.events, reviewConfig(questionIds));
-			return Response.json({
-				result: 'recorded',
-				seq: server.events.length,
-				head: server.events.length,
-				digest: digestOf(replayed),
-				keyVersion: 'v1',
-				queue: server.queue
-			});
-		}) as typeof fetch
-	};
+	const server = Object.assign(
+		fakeEventsServer({
+			module,
+			events: '/review/events',
+			attemptKey: 'review-1',
+			seed: 5,
+			review: { questionIds, config: reviewConfig(questionIds) },
+			extra: (): Record<string, unknown> => ({ queue: server.queue })
+		}),
+		{ queue: { kind: 'due', due: 2 } as QueueLine }
+	);
 	return server;
+}
+
+/** The engine on the review page, started against `server`. */
+async function engineOn(server: ReturnType<typeof fakeServer>) {
+	const local = new LocalReview({
+		slug: module.slug,
+		paragraphs: module.article.paragraphs,
+		queue: server.queue,
+		fetch: server.fetch
+	});
+	await local.start();
+	return local;
 }
 
 function until(check: () => boolean) {
@@ -87,13 +57,7 @@ function until(check: () => boolean) {
 describe('the browser’s review engine', () => {
 	it('runs the latest review session: its questions only, in review mode, from the review log', async () => {
 		const server = fakeServer();
-		const local = new LocalReview({
-			slug: module.slug,
-			paragraphs: module.article.paragraphs,
-			queue: server.queue,
-			fetch: server.fetch
-		});
-		await local.start();
+		const local = await engineOn(server);
 		expect(server.urls).toContain(`/modules/${module.slug}/review/events`);
 		expect(server.urls.some((u) => u.endsWith(`/${module.slug}/events`))).toBe(false);
 		expect(local.state).toMatchObject({ phase: 'active', attemptKey: 'review-1', reviewed: 0 });
@@ -106,13 +70,7 @@ describe('the browser’s review engine', () => {
 
 	it('keeps a review answered offline, shows it finished, and sends each step once when back', async () => {
 		const server = fakeServer();
-		const local = new LocalReview({
-			slug: module.slug,
-			paragraphs: module.article.paragraphs,
-			queue: server.queue,
-			fetch: server.fetch
-		});
-		await local.start();
+		const local = await engineOn(server);
 		server.online = false;
 		for (const id of questionIds) {
 			expect(
