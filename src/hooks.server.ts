@@ -2,7 +2,7 @@ import { promisify } from 'node:util';
 import { constants, gzip as gzipCallback } from 'node:zlib';
 
 const gzip = promisify(gzipCallback);
-import type { Handle, HandleServerError } from '@sveltejs/kit';
+import type { Handle, HandleServerError, ServerInit } from '@sveltejs/kit';
 import {
 	COMFORT_COOKIE,
 	colorScheme,
@@ -18,6 +18,15 @@ import {
 	stackOf,
 	writeLine
 } from '$lib/server/log.ts';
+import { database } from '$lib/server/db.ts';
+
+/**
+ * The database is created (and migrated) as the server starts, so a path it cannot write stops
+ * the start with that error instead of failing the first learner's request.
+ */
+export const init: ServerInit = async () => {
+	await database();
+};
 
 /**
  * Sent with every response SvelteKit serves. Files adapter-node serves itself (`/_app/…` and
