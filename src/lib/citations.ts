@@ -27,6 +27,11 @@ export interface CitationTarget {
 export type HighlightState =
 	{ kind: 'none' } | ({ kind: 'shown' } & Highlight) | { kind: 'missing' } | { kind: 'locked' };
 
+/** The words a page's reader marks: those a citation link asked for, when it could be followed. */
+export function shownHighlight(state: HighlightState): Highlight | null {
+	return state.kind === 'shown' ? { paragraph: state.paragraph, quote: state.quote } : null;
+}
+
 export function citationHref(target: CitationTarget, paragraph: number): string {
 	const params = new URLSearchParams({ q: target.questionId, [target.kind]: String(target.index) });
 	return `?${params}#p-${paragraph}`;

@@ -2,7 +2,9 @@
  * Citation links highlight only what the module cites, and only once the learner has earned it.
  */
 import { describe, expect, it } from 'vitest';
-import { citationHref, citationTarget } from '../../src/lib/citations.ts';
+import { citationHref, citationTarget, shownHighlight } from '../../src/lib/citations.ts';
+import { evidencePick } from '../../src/lib/evidencePick.ts';
+import { publicQuestionsOf } from '../../src/lib/quiz/engine.ts';
 import { findModule } from '../../src/lib/server/modules.ts';
 import { highlightFor } from '../../src/lib/server/highlight.ts';
 import { replay } from '../../src/lib/server/practice.ts';
@@ -96,5 +98,42 @@ describe('highlightFor', () => {
 		const snapshot = await after([]);
 		const lockedQuery = `?q=${evidence.id}&reread=0`;
 		expect(highlightFor(module, at(lockedQuery), snapshot)).toEqual({ kind: 'locked' });
+	});
+});
+
+describe('what a page hands its reader', () => {
+	it('marks the words of a citation that could be followed, and nothing otherwise', () => {
+		expect(shownHighlight({ kind: 'shown', paragraph: 4, quote: 'little more than' })).toEqual({
+			paragraph: 4,
+			quote: 'little more than'
+		});
+		for (const kind of ['none', 'missing', 'locked'] as const) {
+			expect(shownHighlight({ kind })).toBeNull();
+		}
+	});
+
+	it('lays out an evidence question’s choices in the article, and nothing for other questions', () => {
+		const shown = publicQuestionsOf({
+			questions: module.questions,
+			lessons: module.lessons,
+			paragraphs: module.article.paragraphs
+		});
+		const asked = shown.find((q) => q.type === 'evidence');
+		if (asked?.type !== 'evidence') throw new Error('no evidence question');
+		const chosen = `${asked.within[0]}`;
+		expect(evidencePick(asked, { chosen })).toEqual({
+			select: asked.select,
+			within: asked.within,
+			prompt: asked.prompt,
+			formId: 'answer-form',
+			chosen
+		});
+		expect(
+			evidencePick(
+				shown.find((q) => q.id === first.id),
+				{}
+			)
+		).toBeNull();
+		expect(evidencePick(null, {})).toBeNull();
 	});
 });
