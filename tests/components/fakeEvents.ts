@@ -5,8 +5,9 @@
  * does.
  */
 import type { Module } from '../../src/lib/content/schema.ts';
-import { digestOf, replayKey, type QuizConfig, type QuizKey } from '../../src/lib/quiz/engine.ts';
+import { digestOf, replayKey, type QuizKey } from '../../src/lib/quiz/engine.ts';
 import type { QuizEvent } from '../../src/lib/quiz/quizMachine.ts';
+import { reviewConfig } from '../../src/lib/review/session.ts';
 
 export interface FakeEventsOptions {
 	module: Module;
@@ -17,13 +18,14 @@ export interface FakeEventsOptions {
 	/** The questions the server grades with (the module's unless told). */
 	grading?: Module['questions'];
 	/** A review session's questions, named in its log and asked with the review settings. */
-	review?: { questionIds: string[]; config: QuizConfig };
+	review?: string[];
 	/** Added to each answer to a step (a review's queue line, say). */
 	extra?: () => Record<string, unknown>;
 }
 
 export function fakeEventsServer(options: FakeEventsOptions) {
-	const { module, seed } = options;
+	const { module, seed, review } = options;
+	const config = review && reviewConfig(review);
 	const key: QuizKey = {
 		questions: options.grading ?? module.questions,
 		lessons: module.lessons,
@@ -52,7 +54,7 @@ export function fakeEventsServer(options: FakeEventsOptions) {
 					keyVersion: 'v1',
 					seed,
 					events: server.events,
-					...(options.review ? { questionIds: options.review.questionIds } : {})
+					...(review ? { questionIds: review } : {})
 				});
 			}
 			server.posts++;
@@ -64,7 +66,7 @@ export function fakeEventsServer(options: FakeEventsOptions) {
 				);
 			}
 			server.events.push(sent.event);
-			const replayed = await replayKey(key, seed, server.events, options.review?.config);
+			const replayed = await replayKey(key, seed, server.events, config);
 			return Response.json({
 				result: 'recorded',
 				seq: server.events.length,

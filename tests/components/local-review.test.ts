@@ -8,7 +8,6 @@
 import { describe, expect, it, vi } from 'vitest';
 import { loadModuleDir } from '../../src/lib/content/files.ts';
 import { LocalReview } from '../../src/lib/practice/local.svelte.ts';
-import { reviewConfig } from '../../src/lib/review/session.ts';
 import type { QueueLine } from '../../src/lib/review/when.ts';
 import { fakeEventsServer } from './fakeEvents.ts';
 
@@ -30,7 +29,7 @@ function fakeServer() {
 			events: '/review/events',
 			attemptKey: 'review-1',
 			seed: 5,
-			review: { questionIds, config: reviewConfig(questionIds) },
+			review: questionIds,
 			extra: (): Record<string, unknown> => ({ queue: server.queue })
 		}),
 		{ queue: { kind: 'due', due: 2 } as QueueLine }
