@@ -28,12 +28,13 @@ function fakeServer(grading = module.questions) {
 	});
 }
 
-async function engineOn(server: ReturnType<typeof fakeServer>) {
+async function engineOn(server: ReturnType<typeof fakeServer>, locks?: FakeLocks) {
 	const local = new LocalPractice({
 		slug: module.slug,
 		paragraphs: module.article.paragraphs,
 		reading: 'guided',
-		fetch: server.fetch
+		fetch: server.fetch,
+		...(locks ? { locks } : {})
 	});
 	await local.start();
 	return local;
@@ -44,6 +45,26 @@ const answer = (choice: string) => ({
 	question: first.id,
 	raw: { choice: [choice] }
 });
+
+/**
+ * Web Locks as a browser's tabs share them, for `request(name, { steal: true }, callback)`: the
+ * newest request gets the lock, and the holder's request fails with an AbortError.
+ */
+type FakeLocks = Pick<LockManager, 'request'>;
+function fakeLocks(): FakeLocks {
+	const held = new Map<string, (error: Error) => void>();
+	return {
+		request: ((name: string, _options: LockOptions, callback: LockGrantedCallback<unknown>) =>
+			new Promise<unknown>((resolve, reject) => {
+				held.get(name)?.(new DOMException('The lock was taken by another tab.', 'AbortError'));
+				held.set(name, reject);
+				void Promise.resolve(callback({ name, mode: 'exclusive' } as Lock)).then((value) => {
+					if (held.get(name) === reject) held.delete(name);
+					resolve(value);
+				});
+			})) as LockManager['request']
+	};
+}
 
 /** Waits for what the engine does in the background (sending), with room for a busy machine. */
 function until(check: () => boolean) {
@@ -119,6 +140,51 @@ describe('the browser’s practice engine', () => {
 		]);
 		expect(server.posts).toBe(3);
 		local.stop();
+	});
+
+	it('hands the quiz over to a newer tab: the older one stops keeping and sending, and says so', async () => {
+		const server = fakeServer();
+		const locks = fakeLocks();
+		const older = await engineOn(server, locks);
+		server.online = false;
+		await older.take(answer(wrongAnswer));
+		await until(() => older.offline);
+		expect(older.waiting).toBe(1);
+
+		// The same quiz opened in another tab of this browser, once the network is back, takes it
+		// over before the older tab's next try at sending.
+		server.online = true;
+		const newer = await engineOn(server, locks);
+		await until(() => older.elsewhere);
+		expect(newer.elsewhere).toBe(false);
+		// The older tab's steps now go to the server as form posts: its engine takes none.
+		const seq = older.state!.view.seq;
+		expect(older.canTake(seq)).toBe(false);
+		expect(newer.canTake(newer.state!.view.seq)).toBe(true);
+
+		// Online, the older tab sends nothing more: the newer one starts from this device's copy of
+		// the waiting steps (IndexedDB, which jsdom lacks: see the browser test in
+		// local-practice.spec.ts), and two tabs sending the same steps would race.
+		window.dispatchEvent(new Event('online'));
+		expect(newer.offline).toBe(false);
+		await new Promise((resolve) => setTimeout(resolve, 50));
+		expect(server.posts).toBe(0);
+		expect(older.waiting).toBe(1);
+		older.stop();
+		newer.stop();
+	});
+
+	it('keeps its claim while it is the only tab, and lets go of it when the page goes', async () => {
+		const server = fakeServer();
+		const locks = fakeLocks();
+		const only = await engineOn(server, locks);
+		expect(only.elsewhere).toBe(false);
+		only.stop();
+		// Gone: the next tab takes the quiz without taking it from anyone.
+		const next = await engineOn(server, locks);
+		expect(next.elsewhere).toBe(false);
+		expect(only.elsewhere).toBe(false);
+		next.stop();
 	});
 
 	it('shows the server’s record, and says so, when the server grades differently', async () => {

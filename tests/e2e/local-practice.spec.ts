@@ -166,4 +166,55 @@ test.describe('offline', () => {
 		await page.reload();
 		await expect(questionHeading(page, first + 1)).toBeVisible();
 	});
+	test('a second tab opened offline carries on from the first, which hands over and counts nothing itself', async ({
+		page,
+		context
+	}) => {
+		await startWithEngine(page);
+		await page.evaluate(async () => {
+			await navigator.serviceWorker.ready;
+		});
+		await page.reload();
+		await expect(page.getByRole('region', { name: 'Practice', exact: true })).toHaveAttribute(
+			'data-local',
+			'ready'
+		);
+
+		await context.setOffline(true);
+		await answerWithMouse(page, true);
+		await expect(feedbackHeading(page, 'Correct')).toBeVisible();
+
+		// The same module in a second tab, still offline: it starts from this device's copy, where
+		// the first tab left off.
+		const second = await context.newPage();
+		await openPage(second, MODULE_URL);
+		await expect(second.getByRole('region', { name: 'Practice', exact: true })).toHaveAttribute(
+			'data-local',
+			'ready'
+		);
+		await expect(feedbackHeading(second, 'Correct')).toBeVisible();
+
+		// The first tab has handed the practice over and says so; a step there counts nothing.
+		await expect(practicePanel(page).getByRole('status').first()).toContainText(
+			'open in another tab of this browser now'
+		);
+		await practicePanel(page).getByRole('button', { name: 'Next question' }).click();
+		await expect(practicePanel(page).getByRole('alert')).toContainText('Nothing was counted');
+		await expect(feedbackHeading(page, 'Correct')).toBeVisible();
+
+		// The second tab goes on, and everything reaches the server once, in order.
+		await goOnWithMouse(second, 1);
+		await answerWithMouse(second, false);
+		await expect(feedbackHeading(second, 'Not quite')).toBeVisible();
+		await context.setOffline(false);
+		await expect
+			.poll(async () => (await serverLog(second)).events.length, { timeout: 30_000 })
+			.toBe(4);
+		expect((await serverLog(second)).events.map((e) => e.type)).toEqual([
+			'quiz.start',
+			'answer.submit',
+			'question.next',
+			'answer.submit'
+		]);
+	});
 });

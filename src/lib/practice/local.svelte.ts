@@ -72,6 +72,8 @@ export interface LocalQuizOptions {
 	/** The review queue's line as the page was loaded; each step's answer brings it up to date. */
 	queue?: QueueLine;
 	fetch?: typeof fetch;
+	/** Web Locks, to keep one tab per quiz (see `#claim`); the browser's unless given (null: none). */
+	locks?: Pick<LockManager, 'request'> | null;
 }
 
 export interface LocalPracticeOptions extends LocalQuizOptions {
@@ -114,6 +116,11 @@ export abstract class LocalQuiz<S> {
 	acted = $state(false);
 	/** Whether this device keeps waiting steps across a reload (IndexedDB works here). */
 	persistent = $state(true);
+	/**
+	 * Set when another tab of this browser has taken this quiz over: from then on this one keeps
+	 * and sends nothing, and its steps go to the server as form posts (see `#claim`).
+	 */
+	elsewhere = $state(false);
 
 	#options: LocalQuizOptions;
 	#place: Place;
@@ -136,6 +143,8 @@ export abstract class LocalQuiz<S> {
 	#stopped = false;
 	/** A step taken here is waiting for the frame after its feedback to be kept on this device. */
 	#keepSoon = false;
+	/** Lets go of this tab's claim on the quiz (see `#claim`). */
+	#releaseClaim: (() => void) | null = null;
 
 	constructor(options: LocalQuizOptions, place: Place) {
 		this.#options = options;
@@ -154,11 +163,12 @@ export abstract class LocalQuiz<S> {
 
 	/** Whether a step on the quiz at `seq` (what the page shows) can be taken here now. */
 	canTake(seq: number): boolean {
-		return this.#actor !== null && this.state !== null && this.#seq === seq;
+		return this.#actor !== null && this.state !== null && !this.elsewhere && this.#seq === seq;
 	}
 
 	/** Loads the key and the attempt (from the server, or this device's copy when offline). */
 	async start(): Promise<void> {
+		this.#claim();
 		addEventListener('online', this.#onOnline);
 		addEventListener('pagehide', this.#keepNow);
 		await this.#rebuild(false);
@@ -171,6 +181,39 @@ export abstract class LocalQuiz<S> {
 		this.#keepNow();
 		clearTimeout(this.#retryTimer);
 		this.#actor?.stop();
+		this.#releaseClaim?.();
+	}
+
+	/**
+	 * One tab at a time keeps a quiz on this device. Each tab holds its own copy of the steps
+	 * waiting to be sent, so two tabs taking steps offline would overwrite each other's copy, and
+	 * steps of a tab closed first could be lost without a word. So the newest tab to open the quiz
+	 * takes it over (a Web Lock per quiz, taken from whoever held it), starting from the copy on
+	 * this device, which the other tab kept. The tab it was taken from stops keeping and sending,
+	 * says so, and from then on posts its steps to the server like a page without the engine: the
+	 * server decides, and refuses a step for a quiz that has moved on.
+	 */
+	#claim(): void {
+		const locks =
+			this.#options.locks === undefined ? globalThis.navigator?.locks : this.#options.locks;
+		if (!locks) return;
+		locks
+			.request(
+				`citewise:${this.#place.storeKey}`,
+				{ steal: true },
+				() => new Promise<void>((release) => (this.#releaseClaim = release))
+			)
+			.catch((error: unknown) => {
+				if ((error as { name?: string } | null)?.name === 'AbortError') this.#handOver();
+			});
+	}
+
+	#handOver(): void {
+		if (this.#stopped || this.elsewhere) return;
+		// A step shown here a moment ago is kept first, for the other tab to carry on from.
+		this.#keepNow();
+		this.elsewhere = true;
+		clearTimeout(this.#retryTimer);
 	}
 
 	/** Hands the quiz back to the server's pages (before a start or restart, say). */
@@ -236,7 +279,7 @@ export abstract class LocalQuiz<S> {
 				keyLoaded = false;
 			}
 		}
-		if (this.#stopped) return;
+		if (this.#stopped || this.elsewhere) return;
 		const stored = await this.#readStored();
 		if (!keyLoaded || !this.#key) {
 			this.state = null;
@@ -314,7 +357,7 @@ export abstract class LocalQuiz<S> {
 	}
 
 	async #persist(): Promise<void> {
-		if (!this.#record) return;
+		if (!this.#record || this.elsewhere) return;
 		try {
 			await savePractice(this.#record);
 			this.persistent = true;
@@ -379,7 +422,7 @@ export abstract class LocalQuiz<S> {
 
 	/** Sends waiting steps in order, one at a time, until none is left or the network fails. */
 	async #send(): Promise<void> {
-		if (this.#sending || this.#stopped) return;
+		if (this.#sending || this.#stopped || this.elsewhere) return;
 		this.#sending = true;
 		clearTimeout(this.#retryTimer);
 		try {
@@ -416,7 +459,7 @@ export abstract class LocalQuiz<S> {
 				}
 				this.offline = false;
 				this.#retryDelay = 1000;
-				if (this.#record !== record) return; // rebuilt meanwhile
+				if (this.#record !== record || this.elsewhere) return; // rebuilt, or handed over, meanwhile
 				if (result.result === 'recorded' || result.result === 'duplicate') {
 					record.pending.shift();
 					record.events.push(next.event);
