@@ -557,7 +557,8 @@ export class LocalReview extends LocalQuiz<ReviewState> {
 	protected stateOf({ key, replayed, attemptKey, queue = { kind: 'none' }, confirmed }: Shown) {
 		const { snapshot } = replayed;
 		// Until the server has answered the last step, the queue is from before it (offline, say):
-		// a review finished here shows its results, not a button to start another.
+		// a review finished here shows its results, not a button to start another, and no line of
+		// what is due (it would count the questions just reviewed). The server's answer brings it.
 		const phase =
 			snapshot.matches('summary') && !confirmed ? 'finished' : reviewPhase(snapshot, queue);
 		const shown = phase === 'active' || phase === 'finished';
@@ -566,7 +567,7 @@ export class LocalReview extends LocalQuiz<ReviewState> {
 			view: shown ? viewOfKey(key, replayed) : null,
 			attemptKey: shown ? attemptKey : null,
 			reviewed: shown ? reviewedIn(snapshot) : 0,
-			queue
+			queue: confirmed || !shown ? queue : { kind: 'none' }
 		} satisfies ReviewState;
 	}
 }
