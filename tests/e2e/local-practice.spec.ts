@@ -109,6 +109,24 @@ test('a step the server records differently is shown as the server has it, and s
 	await expect(feedbackHeading(page, 'Correct')).toBeVisible();
 });
 
+/**
+ * Starts practice, then loads the page again under the service worker, which keeps the page for
+ * offline use once it controls it (from the next load), and waits for the engine.
+ */
+async function startForOffline(page: Page) {
+	await startWithEngine(page);
+	await page.evaluate(async () => {
+		await navigator.serviceWorker.ready;
+	});
+	await page.reload();
+	await expect(questionHeading(page, 1)).toBeVisible();
+	await expect(page.getByRole('region', { name: 'Practice', exact: true })).toHaveAttribute(
+		'data-local',
+		'ready'
+	);
+	expect(await page.evaluate(() => !!navigator.serviceWorker.controller)).toBe(true);
+}
+
 test.describe('offline', () => {
 	test.use({ serviceWorkers: 'allow' });
 
@@ -116,18 +134,7 @@ test.describe('offline', () => {
 		page,
 		context
 	}) => {
-		await startWithEngine(page);
-		// The service worker keeps the page for offline use once it controls it (from the next load).
-		await page.evaluate(async () => {
-			await navigator.serviceWorker.ready;
-		});
-		await page.reload();
-		await expect(questionHeading(page, 1)).toBeVisible();
-		await expect(page.getByRole('region', { name: 'Practice', exact: true })).toHaveAttribute(
-			'data-local',
-			'ready'
-		);
-		expect(await page.evaluate(() => !!navigator.serviceWorker.controller)).toBe(true);
+		await startForOffline(page);
 
 		await context.setOffline(true);
 		const first = lessons[0]!.questions.length;
@@ -166,19 +173,12 @@ test.describe('offline', () => {
 		await page.reload();
 		await expect(questionHeading(page, first + 1)).toBeVisible();
 	});
+
 	test('a second tab opened offline carries on from the first, which hands over and counts nothing itself', async ({
 		page,
 		context
 	}) => {
-		await startWithEngine(page);
-		await page.evaluate(async () => {
-			await navigator.serviceWorker.ready;
-		});
-		await page.reload();
-		await expect(page.getByRole('region', { name: 'Practice', exact: true })).toHaveAttribute(
-			'data-local',
-			'ready'
-		);
+		await startForOffline(page);
 
 		await context.setOffline(true);
 		await answerWithMouse(page, true);
