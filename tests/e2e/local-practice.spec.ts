@@ -202,15 +202,28 @@ test.describe('offline', () => {
 		await expect(practicePanel(page).getByRole('alert')).toContainText('Nothing was counted');
 		await expect(feedbackHeading(page, 'Correct')).toBeVisible();
 
-		// The second tab goes on, and everything reaches the server once, in order.
+		// The second tab goes on.
 		await goOnWithMouse(second, 1);
 		await answerWithMouse(second, false);
 		await expect(feedbackHeading(second, 'Not quite')).toBeVisible();
+
+		// The first tab takes the practice back, from where the second left it, still offline.
+		await practicePanel(page).getByRole('button', { name: 'Carry on in this tab' }).click();
+		await expect(feedbackHeading(page, 'Not quite')).toBeVisible();
+		await expect(page.getByRole('region', { name: 'Practice', exact: true })).toHaveAttribute(
+			'data-local',
+			'ready'
+		);
+		await expect(practicePanel(second).getByRole('status').first()).toContainText(
+			'open in another tab of this browser now'
+		);
+
+		// Back online, everything reaches the server once, in order.
 		await context.setOffline(false);
 		await expect
-			.poll(async () => (await serverLog(second)).events.length, { timeout: 30_000 })
+			.poll(async () => (await serverLog(page)).events.length, { timeout: 30_000 })
 			.toBe(4);
-		expect((await serverLog(second)).events.map((e) => e.type)).toEqual([
+		expect((await serverLog(page)).events.map((e) => e.type)).toEqual([
 			'quiz.start',
 			'answer.submit',
 			'question.next',
