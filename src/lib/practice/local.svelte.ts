@@ -201,7 +201,9 @@ export abstract class LocalQuiz<S> {
 			.request(
 				`citewise:${this.#place.storeKey}`,
 				{ steal: true },
-				() => new Promise<void>((release) => (this.#releaseClaim = release))
+				// Held until `stop`; let go at once if the page went before the lock came.
+				() =>
+					this.#stopped ? undefined : new Promise<void>((release) => (this.#releaseClaim = release))
 			)
 			.catch((error: unknown) => {
 				if ((error as { name?: string } | null)?.name === 'AbortError') this.#handOver();
