@@ -1,9 +1,41 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import { svelteTesting } from '@testing-library/svelte/vite';
+import { build, type Plugin } from 'vite';
 import { defineConfig } from 'vitest/config';
 
+/**
+ * Builds the module page's island (vite.island.config.ts) into static/island/ first, so every
+ * `vite build` (npm run build, the tests, the benchmarks) ships it, and SvelteKit, which lists
+ * static/ as it starts, copies it and lets the service worker keep it. `virtual:module-island`
+ * tells the page the island's entry file and the files it imports, to preload them with it
+ * (none in development, where SvelteKit's client runs the page).
+ */
+function moduleIsland(): Plugin {
+	const id = 'virtual:module-island';
+	let built = false;
+	let island = { entry: '', preloads: [] as string[] };
+	return {
+		name: 'citewise-module-island',
+		config: {
+			order: 'pre',
+			async handler(_config, env) {
+				if (env.command !== 'build' || built || env.isSsrBuild) return;
+				built = true;
+				const result = await build({ configFile: 'vite.island.config.ts', logLevel: 'warn' });
+				for (const output of Array.isArray(result) ? result : [result])
+					for (const chunk of 'output' in output ? output.output : [])
+						if (chunk.type === 'chunk' && chunk.isEntry)
+							island = { entry: chunk.fileName, preloads: chunk.imports };
+			}
+		},
+		resolveId: (source) => (source === id ? '\0' + id : undefined),
+		load: (resolved) =>
+			resolved === '\0' + id ? `export default ${JSON.stringify(island)};` : undefined
+	};
+}
+
 export default defineConfig({
-	plugins: [sveltekit()],
+	plugins: [moduleIsland(), sveltekit()],
 	build: {
 		rolldownOptions: {
 			output: {

@@ -26,6 +26,7 @@ import {
 	selectFor,
 	shownOrder,
 	moveButton,
+	waitForApp,
 	type KeyQuestion
 } from './helpers.ts';
 
@@ -213,7 +214,7 @@ test.describe('history', () => {
 test.describe('drafts (JavaScript)', () => {
 	async function reload(page: Page) {
 		await page.reload();
-		await page.waitForFunction(() => history.scrollRestoration === 'manual');
+		await waitForApp(page);
 	}
 
 	test('a typed or chosen answer survives a reload, is never sent, and is gone once checked', async ({

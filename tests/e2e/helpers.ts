@@ -332,22 +332,42 @@ export function moveButton(page: Page, direction: 'up' | 'down', item: string): 
 
 /** Whether the page runs its JavaScript (SvelteKit's start script leaves a global behind). */
 export async function isScripted(page: Page): Promise<boolean> {
-	return page.evaluate(() => Object.keys(window).some((k) => k.startsWith('__sveltekit')));
+	return page.evaluate(() =>
+		Object.keys(window).some((k) => k.startsWith('__sveltekit') || k === '__citewise_island')
+	);
+}
+
+/**
+ * Blocks the app's own scripts (SvelteKit's, and the module page's island), so the page is never
+ * hydrated and its forms post natively, as with JavaScript off, while axe can still run in it.
+ */
+export async function blockAppScripts(page: Page) {
+	await page.route(/\/(_app\/.*|island\/[^/]*)\.js(\?|$)/, (route) => route.abort());
+}
+
+/**
+ * Waits until the page's scripts have hydrated it: SvelteKit's router takes over scroll
+ * restoration then, and the module page's own island (which runs without SvelteKit's client)
+ * says so.
+ */
+export async function waitForApp(page: Page) {
+	await page.waitForFunction(
+		() =>
+			history.scrollRestoration === 'manual' ||
+			(window as unknown as { __citewise_island?: string }).__citewise_island === 'hydrated'
+	);
 }
 
 /**
  * Loads `url` as a learner opens it and waits until they can use it: with JavaScript on, until the
  * app has hydrated the page. `goto` returns at the load event, and on a busy machine hydration can
  * finish after it: a click or key press then would post the form natively, and focus would not move
- * as it does with JavaScript. SvelteKit's router takes over scroll restoration once the page is
- * hydrated, which is the one sign the page itself gives. `app: false` for a page whose scripts are
+ * as it does with JavaScript (see `waitForApp`). `app: false` for a page whose scripts are
  * blocked on purpose.
  */
 export async function openPage(page: Page, url = MODULE_URL, { app = true } = {}) {
 	const response = await page.goto(url);
-	if (app && (await isScripted(page))) {
-		await page.waitForFunction(() => history.scrollRestoration === 'manual');
-	}
+	if (app && (await isScripted(page))) await waitForApp(page);
 	return response;
 }
 

@@ -24,7 +24,8 @@ import {
 	practicePanel,
 	questionHeading,
 	questions,
-	reader
+	reader,
+	blockAppScripts
 } from './helpers.ts';
 
 /** How far each scroller has scrolled: the page, and (wide layout) the two panes. */
@@ -196,7 +197,7 @@ test.describe('the wide layout at 1280×800', () => {
 test.describe('a phone at 375×740 without the app’s scripts: axe', () => {
 	test.use({ viewport: { width: 375, height: 740 } });
 	test.beforeEach(async ({ page }) => {
-		await page.route('**/_app/**/*.js', (route) => route.abort());
+		await blockAppScripts(page);
 	});
 
 	test('the intro, a question, and its feedback with a citation followed', async ({ page }) => {

@@ -30,7 +30,8 @@ import {
 	tabTo,
 	twoPartAnswer,
 	type PlannedAnswer,
-	formatScore
+	formatScore,
+	blockAppScripts
 } from './helpers.ts';
 
 const ordering = firstOfType('ordering') as Extract<
@@ -133,7 +134,7 @@ test.describe('with JavaScript off', () => {
 // for ordering, a refusal rendered by the server), the app's own scripts are blocked instead: the
 // page is then never hydrated and its forms post natively, as with JavaScript off.
 test('without the app’s scripts, ordering by place and its refusal pass axe', async ({ page }) => {
-	await page.route('**/_app/**/*.js', (route) => route.abort());
+	await blockAppScripts(page);
 	await fastForwardTo(page, ordering.id, { app: false });
 	const key = ordering.items.map((i) => i.text);
 	await expect(
