@@ -22,24 +22,20 @@ export async function applyAction(result: ActionResult): Promise<void> {
 	else props.form = (result.data ?? null) as typeof props.form;
 }
 
-const attribute = (form: HTMLFormElement, name: 'action' | 'enctype') =>
+const attribute = (form: HTMLFormElement, name: 'action' | 'enctype' | 'method') =>
 	// A field named "action" would shadow the form's own property: read it from a bare copy.
 	(HTMLFormElement.prototype.cloneNode.call(form) as HTMLFormElement)[name];
 
 export function enhance(form: HTMLFormElement, submit: SubmitFunction = () => {}) {
 	async function onSubmit(event: SubmitEvent) {
 		const submitter = event.submitter as HTMLButtonElement | HTMLInputElement | null;
-		const method = submitter?.hasAttribute('formmethod')
-			? submitter.formMethod
-			: (HTMLFormElement.prototype.cloneNode.call(form) as HTMLFormElement).method;
+		// The pressed button's own form* attributes win over the form's, as in a native post.
+		const own = (name: string) => submitter?.getAttribute(name) ?? null;
+		const method = (own('formmethod') ?? attribute(form, 'method')).toLowerCase();
 		if (method !== 'post') return;
 		event.preventDefault();
-		const action = new URL(
-			submitter?.hasAttribute('formaction') ? submitter.formAction : attribute(form, 'action')
-		);
-		const enctype = submitter?.hasAttribute('formenctype')
-			? submitter.formEnctype
-			: attribute(form, 'enctype');
+		const action = new URL(own('formaction') ?? attribute(form, 'action'), document.baseURI);
+		const enctype = own('formenctype') ?? attribute(form, 'enctype');
 		const formData = new FormData(form, submitter);
 		const controller = new AbortController();
 		let cancelled = false;
