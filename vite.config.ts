@@ -1,3 +1,6 @@
+import { execFileSync } from 'node:child_process';
+import { createRequire } from 'node:module';
+import { dirname, join } from 'node:path';
 import { sveltekit } from '@sveltejs/kit/vite';
 import { svelteTesting } from '@testing-library/svelte/vite';
 import { build, type Plugin } from 'vite';
@@ -20,7 +23,17 @@ function moduleIsland(): Plugin {
 			order: 'pre',
 			async handler(_config, env) {
 				if (env.command !== 'build' || built || env.isSsrBuild) return;
+				// `svelte-kit sync` (below) reads this config as a build too.
+				if (process.env.CITEWISE_SYNCING) return;
 				built = true;
+				// The island's TypeScript is compiled with tsconfig.json, which extends the one
+				// SvelteKit writes as it syncs: on a fresh clone that is not there yet, as SvelteKit's
+				// own hook runs after this one.
+				const kit = dirname(createRequire(import.meta.url).resolve('@sveltejs/kit/package.json'));
+				execFileSync(process.execPath, [join(kit, 'svelte-kit.js'), 'sync'], {
+					stdio: 'inherit',
+					env: { ...process.env, CITEWISE_SYNCING: '1' }
+				});
 				const result = await build({ configFile: 'vite.island.config.ts', logLevel: 'warn' });
 				for (const output of Array.isArray(result) ? result : [result])
 					for (const chunk of 'output' in output ? output.output : [])
