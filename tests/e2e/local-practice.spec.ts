@@ -7,6 +7,7 @@ import { expect, test, type Page } from '@playwright/test';
 import {
 	MODULE_SLUG,
 	MODULE_URL,
+	answerForm,
 	answerWithMouse,
 	feedbackHeading,
 	goOnWithMouse,
@@ -67,6 +68,36 @@ test('feedback appears at once while the server is slow, and the server records 
 	// The server's page agrees: a reload shows the same feedback.
 	await page.reload();
 	await expect(feedbackHeading(page, 'Correct')).toBeVisible();
+});
+
+test.describe('before the page’s script arrives', () => {
+	// Held in the network, not answered from the service worker's cache.
+	test.use({ serviceWorkers: 'block' });
+
+	test('an answer chosen before the page’s script arrives is still chosen, and focused, once it has', async ({
+		page
+	}) => {
+		await startWithEngine(page);
+		let release!: () => void;
+		const held = new Promise<void>((resolve) => (release = resolve));
+		// The module page's one script (its island), held as a slow network would.
+		await page.route(/\/island\/module-[^/]*\.js$/, async (route) => {
+			await held;
+			await route.continue();
+		});
+		await page.reload({ waitUntil: 'commit' });
+		const choice = answerForm(page).getByRole('radio').first();
+		await choice.check();
+		await expect(choice).toBeFocused();
+
+		release();
+		await page.waitForFunction(
+			() => (window as unknown as { __citewise_island?: string }).__citewise_island === 'hydrated'
+		);
+		// The script took over the page the server drew, with what the learner did in it.
+		await expect(choice).toBeChecked();
+		await expect(choice).toBeFocused();
+	});
 });
 
 test('the page keeps what the learner opened while the server’s answer updates it', async ({

@@ -23,7 +23,9 @@ page.__citewise_island = 'loading';
 // SvelteKit registers the service worker (offline practice) on the app's other pages; this page
 // does it itself, once the page has loaded so it does not compete with the page's own files.
 if ('serviceWorker' in navigator) {
-	const register = () => void navigator.serviceWorker.register('/service-worker.js');
+	// Without it (refused, say, in a private window) the page still works online.
+	const register = () =>
+		void navigator.serviceWorker.register('/service-worker.js').catch(() => {});
 	if (document.readyState === 'complete') register();
 	else addEventListener('load', register, { once: true });
 }
