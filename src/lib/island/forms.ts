@@ -22,20 +22,18 @@ export async function applyAction(result: ActionResult): Promise<void> {
 	else props.form = (result.data ?? null) as typeof props.form;
 }
 
-const attribute = (form: HTMLFormElement, name: 'action' | 'enctype' | 'method') =>
-	// A field named "action" would shadow the form's own property: read it from a bare copy.
-	(HTMLFormElement.prototype.cloneNode.call(form) as HTMLFormElement)[name];
-
 export function enhance(form: HTMLFormElement, submit: SubmitFunction = () => {}) {
 	async function onSubmit(event: SubmitEvent) {
 		const submitter = event.submitter as HTMLButtonElement | HTMLInputElement | null;
+		// A field named "action" would shadow the form's own property: read it from a bare copy.
+		const bare = HTMLFormElement.prototype.cloneNode.call(form) as HTMLFormElement;
 		// The pressed button's own form* attributes win over the form's, as in a native post.
 		const own = (name: string) => submitter?.getAttribute(name) ?? null;
-		const method = (own('formmethod') ?? attribute(form, 'method')).toLowerCase();
+		const method = (own('formmethod') ?? bare.method).toLowerCase();
 		if (method !== 'post') return;
 		event.preventDefault();
-		const action = new URL(own('formaction') ?? attribute(form, 'action'), document.baseURI);
-		const enctype = own('formenctype') ?? attribute(form, 'enctype');
+		const action = new URL(own('formaction') ?? bare.action, document.baseURI);
+		const enctype = own('formenctype') ?? bare.enctype;
 		const formData = new FormData(form, submitter);
 		const controller = new AbortController();
 		let cancelled = false;
@@ -52,15 +50,15 @@ export function enhance(form: HTMLFormElement, submit: SubmitFunction = () => {}
 		let result: ActionResult;
 		try {
 			const multipart = enctype === 'multipart/form-data';
+			const headers: Record<string, string> = {
+				accept: 'application/json',
+				'x-sveltekit-action': 'true'
+			};
+			// A multipart body sets its own content type, with its boundary.
+			if (!multipart) headers['content-type'] = 'application/x-www-form-urlencoded';
 			const response = await fetch(action, {
 				method: 'POST',
-				headers: multipart
-					? { accept: 'application/json', 'x-sveltekit-action': 'true' }
-					: {
-							accept: 'application/json',
-							'x-sveltekit-action': 'true',
-							'content-type': 'application/x-www-form-urlencoded'
-						},
+				headers,
 				cache: 'no-store',
 				body: multipart
 					? formData

@@ -31,17 +31,22 @@ function arrivedFromHere(): boolean {
 	return arrival;
 }
 
+/** Marks the load of `href` as a step within the page, for the page it loads. */
+function markArrival(href: string): void {
+	try {
+		sessionStorage.setItem(ARRIVING, href);
+	} catch {
+		// Without storage the page still loads; it opens where the browser puts it.
+	}
+}
+
 /**
  * Loads `to` as SvelteKit's client would navigate to it after a form post (a redirect): a new
  * history entry, ending at its fragment. Only the fragment differing, the browser would just
  * scroll, so the page is loaded again at the new address.
  */
 export function loadAgain(to: URL): void {
-	try {
-		sessionStorage.setItem(ARRIVING, to.href);
-	} catch {
-		// Without storage the page still loads; it opens where the browser puts it.
-	}
+	markArrival(to.href);
 	if (to.href.split('#')[0] !== location.href.split('#')[0]) {
 		location.assign(to);
 	} else {
@@ -94,11 +99,7 @@ export function followLinks(): void {
 			return;
 		if (link.origin !== location.origin || (link.target && link.target !== '_self')) return;
 		event.preventDefault();
-		try {
-			sessionStorage.setItem(ARRIVING, link.href);
-		} catch {
-			// As loadAgain.
-		}
+		markArrival(link.href);
 		location.replace(link.href);
 	});
 }

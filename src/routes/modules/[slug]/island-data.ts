@@ -9,5 +9,13 @@ export const ISLAND_TARGET = 'module-page';
  */
 export function islandDataScript(props: unknown): string {
 	const json = JSON.stringify(props).replace(/</g, '\\u003c');
-	return `<script type="application/json" id="${ISLAND_DATA}">${json}</${'script'}>`;
+	return `<script type="application/json" id="${ISLAND_DATA}">${json}${END}`;
 }
+
+/** The island's entry, `file` as the build named it in static/island/ (never user text). */
+export function islandEntryScript(file: string): string {
+	return `<script type="module" src="/island/${file}">${END}`;
+}
+
+/** Written whole in a component, this would end the component's own script element. */
+const END = `</${'script'}>`;
