@@ -14,7 +14,8 @@ import {
 	lessons,
 	openPage,
 	practicePanel,
-	questionHeading
+	questionHeading,
+	waitForApp
 } from './helpers.ts';
 
 interface Log {
@@ -26,6 +27,25 @@ async function serverLog(page: Page): Promise<Log> {
 	const response = await page.request.get(`/modules/${MODULE_SLUG}/events`);
 	expect(response.ok()).toBe(true);
 	return (await response.json()) as Log;
+}
+
+/**
+ * Holds the requests `url` matches (only those sent with `method`, if given) on their way until
+ * `release` is called; `sent` lists the bodies of those held.
+ */
+async function hold(page: Page, url: string | RegExp, method?: string) {
+	let release!: () => void;
+	const held = new Promise<void>((resolve) => (release = resolve));
+	const sent: string[] = [];
+	await page.route(url, async (route) => {
+		const request = route.request();
+		if (!method || request.method() === method) {
+			sent.push(request.postData() ?? '');
+			await held;
+		}
+		await route.continue();
+	});
+	return { release, sent };
 }
 
 /** Starts practice and waits until the page's own engine has taken over the quiz. */
@@ -44,15 +64,7 @@ test('feedback appears at once while the server is slow, and the server records 
 }) => {
 	await startWithEngine(page);
 	// Hold every step the page sends until the feedback is on screen.
-	let release!: () => void;
-	const held = new Promise<void>((resolve) => (release = resolve));
-	const sent: string[] = [];
-	await page.route(`**/modules/${MODULE_SLUG}/events`, async (route) => {
-		if (route.request().method() !== 'POST') return route.continue();
-		sent.push(route.request().postData() ?? '');
-		await held;
-		await route.continue();
-	});
+	const { release, sent } = await hold(page, `**/modules/${MODULE_SLUG}/events`, 'POST');
 
 	await answerWithMouse(page, true);
 	await expect(feedbackHeading(page, 'Correct')).toBeVisible();
@@ -78,22 +90,15 @@ test.describe('before the page’s script arrives', () => {
 		page
 	}) => {
 		await startWithEngine(page);
-		let release!: () => void;
-		const held = new Promise<void>((resolve) => (release = resolve));
 		// The module page's one script (its island), held as a slow network would.
-		await page.route(/\/island\/module-[^/]*\.js$/, async (route) => {
-			await held;
-			await route.continue();
-		});
+		const { release } = await hold(page, /\/island\/module-[^/]*\.js$/);
 		await page.reload({ waitUntil: 'commit' });
 		const choice = answerForm(page).getByRole('radio').first();
 		await choice.check();
 		await expect(choice).toBeFocused();
 
 		release();
-		await page.waitForFunction(
-			() => (window as unknown as { __citewise_island?: string }).__citewise_island === 'hydrated'
-		);
+		await waitForApp(page);
 		// The script took over the page the server drew, with what the learner did in it.
 		await expect(choice).toBeChecked();
 		await expect(choice).toBeFocused();
@@ -105,12 +110,7 @@ test('the page keeps what the learner opened while the server’s answer updates
 }) => {
 	await startWithEngine(page);
 	// The server's answer is held until the learner has opened the list.
-	let release!: () => void;
-	const held = new Promise<void>((resolve) => (release = resolve));
-	await page.route(`**/modules/${MODULE_SLUG}/events`, async (route) => {
-		if (route.request().method() === 'POST') await held;
-		await route.continue();
-	});
+	const { release } = await hold(page, `**/modules/${MODULE_SLUG}/events`, 'POST');
 	await answerWithMouse(page, true);
 	await expect(feedbackHeading(page, 'Correct')).toBeVisible();
 	const list = practicePanel(page).locator('details.question-list');
